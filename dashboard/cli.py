@@ -1,0 +1,186 @@
+"""The ``brain-circuits`` command line."""
+
+from __future__ import annotations
+
+import errno
+import json
+import socket
+import sys
+import time
+from dataclasses import asdict
+
+import click
+
+from atlas.sources import AtlasMissingError, atlas_files
+from atlas.store import build_store, cache_root
+
+__all__ = ["main"]
+
+
+def _fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(1)
+
+
+def _progress(step: int, total: int, message: str) -> None:
+    click.echo(f"[{step}/{total}] {message}", err=True)
+
+
+def _content():
+    from dashboard.content import ContentError, load_content
+
+    try:
+        return load_content()
+    except ContentError as error:
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        _fail(f"the data files are invalid ({len(error.problems)} problems); run `brain-circuits check-data`")
+
+
+def _store(content, force: bool = False):
+    return build_store(content.structure_specs(), force=force, progress=_progress)
+
+
+def _check_port(host: str, port: int) -> None:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                _fail(f"port {port} on {host} is already in use: stop the other server or pick one with --port")
+            _fail(f"cannot listen on {host}:{port}: {error.strerror}")
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="brain-circuits")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """brain-circuits: how MDMA acts on brain circuits, on real anatomy.
+
+    With no command, serves the dashboard on http://127.0.0.1:8050.
+    """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(serve)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind; 0.0.0.0 exposes it to the network.")
+@click.option("--port", default=8050, show_default=True, type=click.IntRange(1, 65535), help="TCP port.")
+@click.option("--debug", is_flag=True, default=False, help="Dash debug mode (reloader, dev tools). Never in production.")
+def serve(host: str, port: int, debug: bool) -> None:
+    """Serve the dashboard."""
+    from dashboard.app import create_app
+    from dashboard.resources import Resources
+
+    _check_port(host, port)
+    started = time.perf_counter()
+    try:
+        content = _content()
+        resources = Resources(content=content, store=_store(content))
+    except AtlasMissingError as error:
+        _fail(str(error))
+    app = create_app(resources)
+    click.echo(f"brain-circuits ready in {time.perf_counter() - started:.1f} s: http://{host}:{port}", err=True)
+    app.run(host=host, port=port, debug=debug)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def regions(as_json: bool) -> None:
+    """List every region and hemisphere with its atlas, size and mesh."""
+    import pandas as pd
+
+    content = _content()
+    store = _store(content)
+    rows = []
+    for region in content.regions:
+        for spec in region.structure_specs():
+            stats = store.stats[spec.key]
+            rows.append(
+                {
+                    "id": region.id,
+                    "hemisphere": stats.hemisphere,
+                    "name_en": region.name_en,
+                    "atlas": stats.atlas,
+                    "atlas_label": stats.label,
+                    "voxels": stats.voxels,
+                    "volume_mm3": stats.volume_mm3,
+                    "centroid_mni": list(stats.centroid_mni),
+                    "vertices": stats.vertices,
+                    "faces": stats.faces,
+                }
+            )
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    table = pd.DataFrame(rows)
+    table["centroid_mni"] = [f"({x:.1f}, {y:.1f}, {z:.1f})" for x, y, z in table["centroid_mni"]]
+    click.echo(table.to_string(index=False))
+
+
+@main.command(context_settings={"ignore_unknown_options": True})
+@click.argument("x", type=float)
+@click.argument("y", type=float)
+@click.argument("z", type=float)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def where(x: float, y: float, z: float, as_json: bool) -> None:
+    """Which atlas structures contain the MNI coordinate X Y Z (mm).
+
+    Negative numbers work as they are: `brain-circuits where -23 -5 -18`.
+    """
+    from atlas.lookup import AtlasLookup
+
+    content = _content()
+    lookup = AtlasLookup(atlas_files(), _store(content), content.structure_specs())
+    try:
+        result = lookup.where(x, y, z)
+    except ValueError as error:
+        _fail(str(error))
+    if as_json:
+        payload = asdict(result)
+        payload["outside"] = result.outside
+        payload["harvard_oxford"] = [{"label": k, "probability": p} for k, p in result.harvard_oxford]
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"MNI ({x:g}, {y:g}, {z:g}) mm")
+    if result.outside:
+        click.echo("  outside both atlases' volumes: no structure is defined there")
+        return
+    if not result.in_harvard_oxford:
+        click.echo("  Harvard-Oxford: outside the atlas volume")
+    elif result.harvard_oxford:
+        click.echo("  Harvard-Oxford probability:")
+        for label, probability in result.harvard_oxford:
+            click.echo(f"    {probability:3d}%  {label}")
+    else:
+        click.echo("  Harvard-Oxford: no structure (outside the brain)")
+    if not result.in_aal3:
+        click.echo("  AAL3: outside the atlas volume")
+    else:
+        click.echo(f"  AAL3: {result.aal3 or 'no label'}")
+    click.echo(f"  dashboard regions: {', '.join(result.structures) or 'none'}")
+
+
+@main.command("build-atlas")
+@click.option("--force", is_flag=True, help="Rebuild even if the cache is valid.")
+def build_atlas(force: bool) -> None:
+    """Build (or rebuild) the mesh cache."""
+    content = _content()
+    started = time.perf_counter()
+    store = _store(content, force=force)
+    click.echo(f"mesh cache ready in {time.perf_counter() - started:.1f} s: {store.directory}")
+    click.echo(f"(cache root: {cache_root()}; set BRAIN_CIRCUITS_CACHE to move it)")
+
+
+def run() -> None:
+    """Console-script entry point: one clear line for known failures."""
+    try:
+        main()
+    except AtlasMissingError as error:
+        _fail(str(error))
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,81 @@
+"""The console script, run as a user runs it."""
+
+import json
+import socket
+import subprocess
+import sys
+
+import pytest
+
+COMMANDS = ["serve", "regions", "where", "build-atlas"]
+
+
+def run(*args, check=True):
+    result = subprocess.run(
+        [sys.executable, "-m", "dashboard.cli", *args], capture_output=True, text=True, timeout=300
+    )
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+@pytest.mark.parametrize("command", [None, *COMMANDS])
+def test_every_command_has_help(command):
+    result = run(*([command] if command else []), "--help")
+    assert "Usage:" in result.stdout
+
+
+def test_serve_defaults_are_safe():
+    text = run("serve", "--help").stdout
+    assert "127.0.0.1" in text and "8050" in text and "--debug" in text
+
+
+def test_regions_json_has_every_field(store, content):
+    rows = json.loads(run("regions", "--json").stdout)
+    fields = {"id", "hemisphere", "name_en", "atlas", "atlas_label", "voxels", "volume_mm3", "centroid_mni", "vertices", "faces"}
+    assert all(set(row) == fields for row in rows)
+    assert {(row["id"], row["hemisphere"]) for row in rows} == {
+        (spec.region_id, spec.hemisphere) for spec in content.structure_specs()
+    }
+    assert all(row["hemisphere"] in {"left", "right", "midline"} and len(row["centroid_mni"]) == 3 for row in rows)
+
+
+def test_regions_table_lists_every_region(content):
+    text = run("regions").stdout
+    for region in content.regions:
+        assert region.id in text
+
+
+def test_where_with_negative_coordinates(store):
+    payload = json.loads(run("where", "-23", "-5", "-18", "--json").stdout)
+    assert "amygdala:left" in payload["structures"]
+    assert payload["aal3"] == "Amygdala_L"
+    assert payload["harvard_oxford"][0]["label"] == "Left_Amygdala"
+    text = run("where", "-23", "-5", "-18").stdout
+    assert "Left_Amygdala" in text and "amygdala:left" in text
+
+
+def test_where_outside_the_atlas_is_a_clear_answer(store):
+    result = run("where", "300", "0", "0")
+    assert "outside" in result.stdout and "Traceback" not in result.stderr
+
+
+def test_where_rejects_a_non_number():
+    result = run("where", "left", "0", "0", check=False)
+    assert result.returncode == 2 and "is not a valid float" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_build_atlas_says_where_the_cache_is(store):
+    result = run("build-atlas")
+    assert str(store.directory) in result.stdout
+
+
+def test_serve_on_a_busy_port_is_one_clear_line(store):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run("serve", "--port", str(port), check=False)
+    assert result.returncode == 1
+    assert f"port {port} on 127.0.0.1 is already in use" in result.stderr
+    assert "Traceback" not in result.stderr
