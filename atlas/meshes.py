@@ -1,17 +1,15 @@
 """Surface meshes from volumes: marching cubes, smoothing, decimation.
 
 Every function here is pure: arrays in, a :class:`Mesh` out, in MNI mm.
+The mesh libraries are imported where meshes are built, not at import:
+a server that only reads the cache starts a second faster without them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import fast_simplification
 import numpy as np
-import trimesh
-from scipy import ndimage
-from skimage import measure
 
 __all__ = ["Mesh", "MeshParameters", "isosurface", "smooth_and_decimate"]
 
@@ -68,12 +66,17 @@ class Mesh:
     def n_faces(self) -> int:
         return int(len(self.faces))
 
-    def to_trimesh(self) -> trimesh.Trimesh:
+    def to_trimesh(self):
+        """The mesh as a ``trimesh.Trimesh`` (for measuring and smoothing)."""
+        import trimesh
+
         return trimesh.Trimesh(self.vertices.astype(np.float64), self.faces.astype(np.int64), process=False)
 
 
 def _crop(field: np.ndarray, pad: int) -> tuple[np.ndarray, np.ndarray]:
     """Crop to the non-zero bounding box plus zero padding; return the offset."""
+    from scipy import ndimage
+
     box = ndimage.find_objects((field > 0).astype(np.uint8))
     if not box or box[0] is None:
         raise ValueError("the structure is empty")
@@ -107,6 +110,9 @@ def isosurface(
     -------
     Mesh
     """
+    from scipy import ndimage
+    from skimage import measure
+
     cropped, offset = _crop(field, pad=3)
     factor = parameters.upsample if (field >= level).sum() < parameters.small_voxels else 1
     if factor > 1:
@@ -131,6 +137,9 @@ def isosurface(
 
 def smooth_and_decimate(mesh: Mesh, parameters: MeshParameters = MeshParameters()) -> Mesh:
     """Taubin-smooth a mesh, then decimate it to the vertex budget."""
+    import fast_simplification
+    import trimesh
+
     surface = mesh.to_trimesh()
     trimesh.smoothing.filter_taubin(surface, iterations=parameters.taubin_iterations)
     vertices, faces = surface.vertices, surface.faces

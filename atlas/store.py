@@ -22,7 +22,6 @@ from pathlib import Path
 import nibabel as nib
 import numpy as np
 import platformdirs
-from scipy import ndimage
 
 from atlas.meshes import Mesh, MeshParameters, isosurface, smooth_and_decimate
 from atlas.sources import AtlasFiles, atlas_files, file_checksum
@@ -189,6 +188,8 @@ def structure_mesh(volumes: AtlasVolumes, spec: StructureSpec, parameters: MeshP
 
 def glass_brain_field(template: nib.Nifti1Image, parameters: GlassBrainParameters) -> np.ndarray:
     """Blurred brain mask whose 0.5 isosurface is the glass brain."""
+    from scipy import ndimage
+
     data = np.asarray(template.dataobj, dtype=np.float32)
     brain = (data > parameters.threshold * data.max()).astype(np.float32)
     brain = ndimage.binary_fill_holes(brain).astype(np.float32)
