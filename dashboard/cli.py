@@ -163,6 +163,31 @@ def where(x: float, y: float, z: float, as_json: bool) -> None:
     click.echo(f"  dashboard regions: {', '.join(result.structures) or 'none'}")
 
 
+@main.command("check-data")
+@click.option(
+    "--data",
+    "directory",
+    type=click.Path(file_okay=False, exists=True),
+    default=None,
+    help="A data folder to check instead of the shipped one.",
+)
+def check_data(directory: str | None) -> None:
+    """Validate the content tables; print each problem as file:row:column: reason."""
+    from dashboard.content import TABLE_NAMES, ContentError, load_content
+    from dashboard.paths import data_dir
+
+    folder = directory or data_dir()
+    try:
+        content = load_content(folder)
+    except ContentError as error:
+        for problem in error.problems:
+            click.echo(str(problem))
+        click.echo(f"{len(error.problems)} problems in {folder}", err=True)
+        sys.exit(1)
+    rows = len(content.regions) + sum(len(table) for table in content.tables.values())
+    click.echo(f"data OK: {len(TABLE_NAMES)} tables, {rows} rows in {folder}")
+
+
 @main.command("build-atlas")
 @click.option("--force", is_flag=True, help="Rebuild even if the cache is valid.")
 def build_atlas(force: bool) -> None:

@@ -7,24 +7,40 @@ all the problems found (never the first only).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+import pandas as pd
 
 from atlas.sources import atlas_files
 from atlas.volumes import StructureSpec
 from dashboard.content.regions import REGIONS_SCHEMA, Region, region_problems, regions_from_table
+from dashboard.content.tables import TABLE_SCHEMAS, cross_table_problems
 from dashboard.content.validation import ContentError, Problem, read_table, schema_problems
 from dashboard.paths import data_dir
 
-__all__ = ["Content", "ContentError", "Problem", "load_content"]
+__all__ = ["Content", "ContentError", "Problem", "TABLE_NAMES", "load_content"]
+
+TABLE_NAMES = ("regions", *TABLE_SCHEMAS)
 
 
 @dataclass(frozen=True)
 class Content:
-    """Every curated table, validated."""
+    """Every curated table, validated.
+
+    ``regions`` are typed objects (the atlas layer needs them); the other
+    tables are DataFrames coerced by their schemas, keyed by table name.
+    """
 
     regions: tuple[Region, ...]
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict, compare=False)
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(name)
 
     def region(self, region_id: str) -> Region:
         for region in self.regions:
@@ -55,11 +71,22 @@ def load_content(directory: Path | None = None) -> Content:
 @lru_cache(maxsize=4)
 def _load(directory: Path) -> Content:
     problems: list[Problem] = []
-    table, read = read_table(directory / "regions.csv")
-    problems += read
-    if table is not None:
-        table, invalid = schema_problems("regions.csv", table, REGIONS_SCHEMA)
-        problems += invalid or region_problems("regions.csv", table, atlas_files())
+    schemas = {"regions": REGIONS_SCHEMA, **TABLE_SCHEMAS}
+    tables: dict[str, pd.DataFrame] = {}
+    for name, schema in schemas.items():
+        table, read = read_table(directory / f"{name}.csv")
+        problems += read
+        if table is None:
+            continue
+        table, invalid = schema_problems(f"{name}.csv", table, schema)
+        problems += invalid
+        tables[name] = table
+    if "regions" in tables and not problems:
+        problems += region_problems("regions.csv", tables["regions"], atlas_files())
+    if not problems:
+        # Foreign keys only mean something once every table has its columns.
+        problems += cross_table_problems(tables)
     if problems:
         raise ContentError(problems)
-    return Content(regions=tuple(regions_from_table(table)))
+    regions = tuple(regions_from_table(tables.pop("regions")))
+    return Content(regions=regions, tables=tables)

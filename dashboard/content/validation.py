@@ -6,6 +6,7 @@ person can jump straight to the cell.
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,9 +48,21 @@ def read_table(path: Path) -> tuple[pd.DataFrame | None, list[Problem]]:
     if not path.is_file():
         return None, [Problem(path.name, None, None, "file is missing")]
     try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], skipinitialspace=False)
-    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as error:
-        return None, [Problem(path.name, None, None, f"cannot be parsed as CSV: {error}")]
+        with open(path, encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle))
+    except (UnicodeDecodeError, csv.Error) as error:
+        return None, [Problem(path.name, None, None, f"cannot be read as UTF-8 CSV: {error}")]
+    if not rows:
+        return None, [Problem(path.name, 1, None, "file is empty: a header row is required")]
+    # A stray comma shifts every later cell: report the row, not the symptom.
+    ragged = [
+        Problem(path.name, line, None, f"row has {len(row)} cells but the header has {len(rows[0])} (unquoted comma?)")
+        for line, row in enumerate(rows[1:], start=2)
+        if row and len(row) != len(rows[0])
+    ]
+    if ragged:
+        return None, ragged
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], index_col=False)
     return table, []
 
 
