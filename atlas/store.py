@@ -38,8 +38,6 @@ __all__ = [
     "cache_root",
     "cache_key",
     "build_store",
-    "load_store",
-    "ensure_store",
 ]
 
 log = logging.getLogger(__name__)
@@ -272,21 +270,3 @@ def build_store(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return MeshStore(target)
-
-
-def load_store(specs: list[StructureSpec], root: Path | None = None) -> MeshStore | None:
-    """The cache for ``specs`` if it is built and readable, else ``None``."""
-    root = Path(root) if root else cache_root()
-    target = root / cache_key(atlas_files(), specs)
-    if not target.exists():
-        return None
-    try:
-        return MeshStore(target)
-    except CacheCorruptError as error:
-        log.warning("%s", error)
-        return None
-
-
-def ensure_store(specs: list[StructureSpec], root: Path | None = None, progress: Progress | None = None) -> MeshStore:
-    """Load the cache, building (or rebuilding a corrupt one) when needed."""
-    return load_store(specs, root) or build_store(specs, root=root, force=True, progress=progress)

@@ -141,11 +141,6 @@ class AtlasVolumes:
         image = self.harvard_oxford_image if atlas == HARVARD_OXFORD else self.aal3_image
         return image.affine
 
-    def label_names(self, atlas: str) -> list[str]:
-        """Every structure name the atlas defines, in atlas order."""
-        labels = self.harvard_oxford_labels if atlas == HARVARD_OXFORD else self.aal3_labels
-        return sorted(labels, key=labels.get)
-
     def field(self, spec: StructureSpec) -> tuple[np.ndarray, float]:
         """The scalar field whose isosurface is the structure, and its level.
 
