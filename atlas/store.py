@@ -25,7 +25,7 @@ import platformdirs
 
 from atlas.meshes import Mesh, MeshParameters, isosurface, smooth_and_decimate
 from atlas.sources import AtlasFiles, atlas_files, file_checksum
-from atlas.volumes import AAL3, HARVARD_OXFORD, AtlasVolumes, StructureSpec
+from atlas.volumes import AAL3, AtlasVolumes, StructureSpec
 
 __all__ = [
     "CACHE_ENV",

@@ -36,12 +36,6 @@ class Content:
     regions: tuple[Region, ...]
     tables: dict[str, pd.DataFrame] = field(default_factory=dict, compare=False)
 
-    def __getattr__(self, name: str) -> pd.DataFrame:
-        tables = self.__dict__.get("tables", {})
-        if name in tables:
-            return tables[name]
-        raise AttributeError(name)
-
     def region(self, region_id: str) -> Region:
         for region in self.regions:
             if region.id == region_id:

@@ -9,19 +9,19 @@ import pandera.pandas as pa
 
 from atlas.sources import AtlasFiles
 from atlas.volumes import AAL3, ATLASES, HARVARD_OXFORD, StructureSpec, read_aal3_labels, read_harvard_oxford_labels
+from dashboard.content.columns import enum, identifier, text
 from dashboard.content.validation import Problem, line_of
 
 __all__ = ["REGIONS_SCHEMA", "Region", "region_problems", "regions_from_table"]
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 HEMISPHERE_COLUMNS = {"left": "label_left", "right": "label_right", "midline": "label_midline"}
 
 REGIONS_SCHEMA = pa.DataFrameSchema(
     {
-        "id": pa.Column(str, pa.Check.str_matches(ID_PATTERN), unique=True),
-        "name_en": pa.Column(str, pa.Check.str_length(min_value=1)),
-        "name_zh": pa.Column(str, pa.Check.str_length(min_value=1)),
-        "atlas": pa.Column(str, pa.Check.isin(ATLASES)),
+        "id": identifier(),
+        "name_en": text(),
+        "name_zh": text(),
+        "atlas": enum(ATLASES),
         "label_left": pa.Column(str, nullable=True),
         "label_right": pa.Column(str, nullable=True),
         "label_midline": pa.Column(str, nullable=True),

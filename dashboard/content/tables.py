@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 import pandera.pandas as pa
 
+from dashboard.content.columns import chinese, enum, flag, identifier, number, text
 from dashboard.content.validation import Problem, line_of
 
 __all__ = [
@@ -37,185 +38,156 @@ MEASURES = (
     "interoception",
 )
 SCENARIO_KINDS = ("condition", "mdma", "comparison")
-ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-CJK = r"[\u4e00-\u9fff]"
-
-
-def _id(unique: bool = True) -> pa.Column:
-    return pa.Column(str, pa.Check.str_matches(ID), unique=unique)
-
-
-def _text(nullable: bool = False) -> pa.Column:
-    return pa.Column(str, pa.Check.str_length(min_value=1), nullable=nullable)
-
-
-def _chinese(nullable: bool = False) -> pa.Column:
-    # Chinese text must contain Chinese: catches an English string pasted twice.
-    return pa.Column(str, pa.Check.str_contains(CJK), nullable=nullable)
-
-
-def _enum(values, nullable: bool = False) -> pa.Column:
-    return pa.Column(str, pa.Check.isin(values), nullable=nullable)
-
-
-def _number() -> pa.Column:
-    return pa.Column(float, nullable=True, coerce=True)
-
-
-def _flag() -> pa.Column:
-    return pa.Column(str, pa.Check.isin(("true", "false")))
-
-
-_CITATION = {"source": _text(), "section": _text()}
+_CITATION = {"source": text(), "section": text()}
 
 TABLE_SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "sources": pa.DataFrameSchema(
         {
-            "id": _id(),
-            "file": _text(),
-            "title_en": _text(),
-            "title_zh": _chinese(),
-            "language": _text(),
-            "date": _text(nullable=True),
-            "author": _text(nullable=True),
+            "id": identifier(),
+            "file": text(),
+            "title_en": text(),
+            "title_zh": chinese(),
+            "language": text(),
+            "date": text(nullable=True),
+            "author": text(nullable=True),
         }
     ),
     "sections": pa.DataFrameSchema(
         {
-            "source": _text(),
-            "id": _id(unique=False),
-            "title_en": _text(),
-            "title_zh": _chinese(),
-            "note_en": _text(nullable=True),
-            "note_zh": _chinese(nullable=True),
+            "source": text(),
+            "id": identifier(unique=False),
+            "title_en": text(),
+            "title_zh": chinese(),
+            "note_en": text(nullable=True),
+            "note_zh": chinese(nullable=True),
         },
         unique=["source", "id"],
     ),
     "scenarios": pa.DataFrameSchema(
         {
-            "id": _id(),
-            "kind": _enum(SCENARIO_KINDS),
-            "name_en": _text(),
-            "name_zh": _text(),
-            "description_en": _text(),
-            "description_zh": _chinese(),
+            "id": identifier(),
+            "kind": enum(SCENARIO_KINDS),
+            "name_en": text(),
+            "name_zh": text(),
+            "description_en": text(),
+            "description_zh": chinese(),
             **_CITATION,
         }
     ),
     "effects": pa.DataFrameSchema(
         {
-            "id": _id(),
-            "scenario": _text(),
-            "region": _text(),
-            "measure": _enum(MEASURES),
-            "direction": _enum(DIRECTIONS),
-            "magnitude": _text(nullable=True),
-            "low": _number(),
-            "high": _number(),
-            "unit": _text(nullable=True),
-            "evidence": _enum(EVIDENCE_KINDS),
-            "evidence_stated": _flag(),
+            "id": identifier(),
+            "scenario": text(),
+            "region": text(),
+            "measure": enum(MEASURES),
+            "direction": enum(DIRECTIONS),
+            "magnitude": text(nullable=True),
+            "low": number(),
+            "high": number(),
+            "unit": text(nullable=True),
+            "evidence": enum(EVIDENCE_KINDS),
+            "evidence_stated": flag(),
             **_CITATION,
-            "explanation_en": _text(),
-            "explanation_zh": _chinese(),
+            "explanation_en": text(),
+            "explanation_zh": chinese(),
         }
     ),
     "connections": pa.DataFrameSchema(
         {
-            "id": _id(),
-            "from_region": _text(),
-            "to_region": _text(),
-            "directed": _flag(),
-            "transmitter": _text(nullable=True),
-            "name_en": _text(),
-            "name_zh": _chinese(),
-            "evidence": _enum(EVIDENCE_KINDS),
+            "id": identifier(),
+            "from_region": text(),
+            "to_region": text(),
+            "directed": flag(),
+            "transmitter": text(nullable=True),
+            "name_en": text(),
+            "name_zh": chinese(),
+            "evidence": enum(EVIDENCE_KINDS),
             **_CITATION,
-            "description_en": _text(),
-            "description_zh": _chinese(),
+            "description_en": text(),
+            "description_zh": chinese(),
         }
     ),
     "connection_changes": pa.DataFrameSchema(
         {
-            "id": _id(),
-            "connection": _text(),
-            "scenario": _text(),
-            "direction": _enum(DIRECTIONS),
-            "magnitude": _text(nullable=True),
-            "evidence": _enum(EVIDENCE_KINDS),
-            "evidence_stated": _flag(),
+            "id": identifier(),
+            "connection": text(),
+            "scenario": text(),
+            "direction": enum(DIRECTIONS),
+            "magnitude": text(nullable=True),
+            "evidence": enum(EVIDENCE_KINDS),
+            "evidence_stated": flag(),
             **_CITATION,
-            "explanation_en": _text(),
-            "explanation_zh": _chinese(),
+            "explanation_en": text(),
+            "explanation_zh": chinese(),
         }
     ),
     "facts": pa.DataFrameSchema(
         {
-            "id": _id(),
-            "topic": _enum(("neurochemistry", "protocol", "risk", "regulation")),
-            "label_en": _text(),
-            "label_zh": _chinese(),
-            "value": _text(nullable=True),
-            "low": _number(),
-            "high": _number(),
-            "unit": _text(),
-            "approximate": _flag(),
+            "id": identifier(),
+            "topic": enum(("neurochemistry", "protocol", "risk", "regulation")),
+            "label_en": text(),
+            "label_zh": chinese(),
+            "value": text(nullable=True),
+            "low": number(),
+            "high": number(),
+            "unit": text(),
+            "approximate": flag(),
             # A number is never anatomical context.
-            "evidence": _enum(EVIDENCE_KINDS[:3]),
+            "evidence": enum(EVIDENCE_KINDS[:3]),
             **_CITATION,
-            "note_en": _text(nullable=True),
-            "note_zh": _chinese(nullable=True),
+            "note_en": text(nullable=True),
+            "note_zh": chinese(nullable=True),
         }
     ),
     "discrepancies": pa.DataFrameSchema(
         {
-            "id": _id(),
-            "topic_en": _text(),
-            "topic_zh": _chinese(),
-            "reading_a_en": _text(),
-            "reading_a_zh": _chinese(),
-            "source_a": _text(),
-            "section_a": _text(),
-            "reading_b_en": _text(),
-            "reading_b_zh": _chinese(),
-            "source_b": _text(),
-            "section_b": _text(),
-            "note_en": _text(),
-            "note_zh": _chinese(),
+            "id": identifier(),
+            "topic_en": text(),
+            "topic_zh": chinese(),
+            "reading_a_en": text(),
+            "reading_a_zh": chinese(),
+            "source_a": text(),
+            "section_a": text(),
+            "reading_b_en": text(),
+            "reading_b_zh": chinese(),
+            "source_b": text(),
+            "section_b": text(),
+            "note_en": text(),
+            "note_zh": chinese(),
         }
     ),
     "glossary": pa.DataFrameSchema(
         {
-            "id": _id(),
-            "term_en": _text(),
-            "term_zh": _chinese(),
-            "definition_en": _text(),
-            "definition_zh": _chinese(),
+            "id": identifier(),
+            "term_en": text(),
+            "term_zh": chinese(),
+            "definition_en": text(),
+            "definition_zh": chinese(),
             **_CITATION,
         }
     ),
     "risks": pa.DataFrameSchema(
         {
-            "id": _id(),
-            "name_en": _text(),
-            "name_zh": _chinese(),
-            "description_en": _text(),
-            "description_zh": _chinese(),
-            "evidence": _enum(EVIDENCE_KINDS[:3]),
+            "id": identifier(),
+            "name_en": text(),
+            "name_zh": chinese(),
+            "description_en": text(),
+            "description_zh": chinese(),
+            "evidence": enum(EVIDENCE_KINDS[:3]),
             **_CITATION,
         }
     ),
     "drug_profiles": pa.DataFrameSchema(
         {
             "scenario": pa.Column(str, unique=True),
-            "main_target_en": _text(),
-            "main_target_zh": _chinese(),
-            "action_en": _text(),
-            "action_zh": _chinese(),
-            "experience_en": _text(),
-            "experience_zh": _chinese(),
-            "cortex_en": _text(nullable=True),
-            "cortex_zh": _chinese(nullable=True),
+            "main_target_en": text(),
+            "main_target_zh": chinese(),
+            "action_en": text(),
+            "action_zh": chinese(),
+            "experience_en": text(),
+            "experience_zh": chinese(),
+            "cortex_en": text(nullable=True),
+            "cortex_zh": chinese(nullable=True),
             **_CITATION,
         }
     ),
