@@ -6,39 +6,58 @@ import dash
 from dash import html
 
 from dashboard import ids
-from dashboard.figures.brain3d import brain_figure
+from dashboard.figures.brain3d import SceneData
 from dashboard.i18n import DEFAULT_LANGUAGE, translate
 from dashboard.paths import assets_dir
 from dashboard.resources import Resources, load_resources
-from dashboard.views import brain3d, regions
+from dashboard.views import brain3d, controls, panel, regions, text, url_state
 
 __all__ = ["create_app"]
 
 
-def _layout(resources: Resources, lang: str) -> html.Div:
+def scene_data(resources: Resources) -> SceneData:
+    """The read-only bundle the 3D figures are drawn from."""
     content, store = resources.content, resources.store
-    figure = brain_figure(store.glass_brain, store.structure_meshes(), store.stats, content.regions, lang)
+    return SceneData(
+        glass=store.glass_brain,
+        meshes=store.structure_meshes(),
+        stats=store.stats,
+        regions=content.regions,
+        effects=content.tables["effects"],
+        connections=content.tables["connections"],
+        changes=content.tables["connection_changes"],
+    )
+
+
+def _layout(resources: Resources, scene: SceneData, lang: str) -> html.Div:
+    content, store = resources.content, resources.store
     return html.Div(
         className="app-shell",
-        lang=lang,
         children=[
+            *url_state.layout(),
             html.Header(
                 id=ids.PAGE_HEADER,
                 className="page-header",
                 children=[
                     html.H1(translate("app.title", lang)),
-                    html.P(translate("app.tagline", lang), className="tagline"),
+                    html.P(translate("app.tagline", lang), className="tagline", id=ids.text("app.tagline")),
                 ],
             ),
+            controls.layout(content, lang),
+            url_state.notice_layout(),
             html.Main(
                 className="workspace",
-                children=[regions.layout(content.regions, store.stats, lang), brain3d.layout(figure, lang)],
+                children=[
+                    regions.layout(content.regions, store.stats, lang),
+                    brain3d.layout(scene, lang),
+                    panel.layout(lang),
+                ],
             ),
             html.Footer(
                 className="page-footer",
                 children=[
-                    html.Span(translate("atlas.credit", lang)),
-                    html.Span(translate("app.disclaimer", lang), className="disclaimer"),
+                    html.Span(translate("atlas.credit", lang), id=ids.text("atlas.credit")),
+                    html.Span(translate("app.disclaimer", lang), className="disclaimer", id=ids.text("app.disclaimer")),
                 ],
             ),
         ],
@@ -66,5 +85,11 @@ def create_app(resources: Resources | None = None) -> dash.Dash:
         serve_locally=True,
         update_title=None,
     )
-    app.layout = _layout(resources, DEFAULT_LANGUAGE)
+    scene = scene_data(resources)
+    app.layout = _layout(resources, scene, DEFAULT_LANGUAGE)
+    url_state.register_callbacks(app, resources.content, scene)
+    brain3d.register_callbacks(app, scene, resources.content.tables["scenarios"])
+    regions.register_callbacks(app)
+    panel.register_callbacks(app, resources.content)
+    text.register_callbacks(app, resources.content)
     return app

@@ -69,6 +69,13 @@ def resources(content, store):
     return Resources(content=content, store=store)
 
 
+@pytest.fixture(scope="session")
+def scene(resources):
+    from dashboard.app import scene_data
+
+    return scene_data(resources)
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -1,13 +1,17 @@
-"""The Dash app and its figure builders, without a browser."""
+"""The Dash app, its figure builders and its callbacks, without a browser."""
 
 import json
 
 import numpy as np
 import plotly.graph_objects as go
+import pytest
 
 from dashboard import ids
 from dashboard.app import create_app
-from dashboard.figures.brain3d import CAMERAS, brain_figure
+from dashboard.figures.brain3d import CAMERAS, brain_figure, camera_for, selection_for_trace
+from dashboard.figures.scenario import DIRECTION_STYLE
+from dashboard.state import Selection, ViewState
+from dashboard.views.brain3d import figure_patch
 
 
 def walk(component):
@@ -20,44 +24,106 @@ def walk(component):
             yield from walk(child)
 
 
-def test_layout_lists_and_draws_every_region(resources, content):
+def structures(figure, scene):
+    return {trace.meta: trace for trace in figure.data if trace.meta in scene.keys}
+
+
+def test_layout_lists_and_draws_every_region(resources, content, scene):
     app = create_app(resources)
     components = list(walk(app.layout))
-    listed = {c.id["region"] for c in components if isinstance(getattr(c, "id", None), dict)}
+    listed = {c.id["region"] for c in components if isinstance(getattr(c, "id", None), dict) and c.id["type"] == "select-region"}
     assert listed == set(content.region_ids)
     graph = next(c for c in components if getattr(c, "id", None) == ids.BRAIN3D_GRAPH)
-    drawn = {trace.meta.split(":")[0] for trace in graph.figure.data if trace.meta != "glass-brain"}
+    drawn = {meta.split(":")[0] for meta in structures(graph.figure, scene)}
     assert drawn == set(content.region_ids)
     assert app.title == "brain-circuits"
 
 
-def test_figure_names_each_mesh_on_hover(resources, content):
-    store = resources.store
-    figure = brain_figure(store.glass_brain, store.structure_meshes(), store.stats, content.regions)
-    assert isinstance(figure, go.Figure)
-    glass, *regions = figure.data
-    assert glass.hoverinfo == "skip" and glass.opacity < 0.3
-    amygdala = next(t for t in regions if t.meta == "amygdala:left")
-    assert "Amygdala (left)" in amygdala.hovertemplate
-    assert amygdala.color == content.region("amygdala").color
-    assert figure.layout.scene.camera.eye.x == CAMERAS["oblique"]["eye"]["x"]
+def test_callbacks_are_wired_to_the_state(resources):
+    app = create_app(resources)
+    inputs = {
+        json.loads(item["id"])["type"] if item["id"].startswith("{") else item["id"]
+        for callback in app.callback_map.values()
+        for item in callback["inputs"]
+    }
+    assert {ids.URL, ids.SCENARIO, ids.BRAIN3D_GRAPH, "select-region", "select-link", ids.VIEW_STATE} <= inputs
+    sync = next(key for key in app.callback_map if key.startswith(f"..{ids.URL}.search"))
+    assert f"{ids.VIEW_STATE}.data" in sync
 
 
-def test_figure_in_chinese_uses_the_chinese_names(resources, content):
-    store = resources.store
-    figure = brain_figure(store.glass_brain, store.structure_meshes(), store.stats, content.regions, lang="zh")
-    amygdala = next(t for t in figure.data if t.meta == "amygdala:right")
-    assert "杏仁核(右)" in amygdala.hovertemplate
+def test_baseline_keeps_identity_colours_and_scenarios_colour_by_change(scene, content):
+    baseline = structures(brain_figure(scene, ViewState()), scene)
+    assert baseline["amygdala:left"].color == content.region("amygdala").color
+    acute = structures(brain_figure(scene, ViewState(scenario="mdma-acute")), scene)
+    assert acute["amygdala:left"].color == DIRECTION_STYLE["down"].color
+    assert acute["raphe-dorsal:midline"].color == DIRECTION_STYLE["up"].color
+    assert "▼" in acute["amygdala:left"].hovertemplate
+    ptsd = structures(brain_figure(scene, ViewState(scenario="ptsd")), scene)
+    assert ptsd["amygdala:left"].color == DIRECTION_STYLE["none"].color
+    assert "no claim" in ptsd["amygdala:left"].hovertemplate
 
 
-def test_meshes_travel_as_compact_typed_arrays(resources, content):
-    store = resources.store
-    figure = brain_figure(store.glass_brain, store.structure_meshes(), store.stats, content.regions)
+def test_connections_encode_direction_without_hue(scene):
+    figure = brain_figure(scene, ViewState(scenario="mdma-therapy"))
+    lines = {t.meta: t for t in figure.data if (t.meta or "").startswith("connection:")}
+    assert lines["connection:amygdala-insula"].line.dash == "dash"
+    assert lines["connection:mesolimbic"].line.dash == "solid"
+    assert lines["connection:mesolimbic"].line.width > lines["connection:amygdala-insula"].line.width
+    arrows = [t.meta for t in figure.data if t.type == "cone"]
+    assert "arrow:mesolimbic" in arrows and "arrow:amygdala-insula" not in arrows
+    labels = next(t for t in figure.data if t.meta == "labels")
+    assert any("Amygdala ▼" in text for text in labels.text)
+    assert "neurotransmitter" not in lines["connection:mesolimbic"].hovertemplate
+    assert "dopamine" in lines["connection:mesolimbic"].hovertemplate
+
+
+def test_curves_bow_above_the_straight_line(scene):
+    for _, _, points in scene.segments:
+        straight_mid = (points[0] + points[-1]) / 2
+        assert points[len(points) // 2][2] > straight_mid[2] + 3
+
+
+def test_selection_highlights_and_clicks_map_back(scene):
+    figure = brain_figure(scene, ViewState(select=Selection("region", "vta")))
+    meshes = structures(figure, scene)
+    assert meshes["vta:left"].opacity == 1 and meshes["amygdala:left"].opacity < 0.5
+    for index, trace in enumerate(figure.data):
+        target = selection_for_trace(scene, index)
+        if trace.meta in scene.keys:
+            assert target == Selection("region", trace.meta.split(":")[0])
+        elif (trace.meta or "").startswith(("connection:", "arrow:")):
+            assert target == Selection("connection", trace.meta.split(":")[1])
+        else:
+            assert target is None
+
+
+def test_chinese_figure_uses_chinese_names(scene):
+    figure = brain_figure(scene, ViewState(lang="zh", scenario="mdma-acute"))
+    assert "杏仁核（右）" in structures(figure, scene)["amygdala:right"].hovertemplate
+    assert "降低" in structures(figure, scene)["amygdala:right"].hovertemplate
+
+
+def test_patch_sends_no_meshes_and_stays_small(scene):
+    patch = figure_patch(scene, ViewState(scenario="ptsd", select=Selection("region", "insula")))
+    payload = json.dumps(patch.to_plotly_json(), default=lambda value: np.asarray(value).tolist())
+    assert len(payload) < 30_000, len(payload)
+    assert '"i"' not in payload and '"vertices"' not in payload
+
+
+def test_meshes_travel_as_compact_typed_arrays(scene):
+    figure = brain_figure(scene)
     trace = figure.data[1]
     assert np.asarray(trace.x).dtype == np.float32
     assert np.asarray(trace.i).dtype == np.uint16
-    payload = json.loads(figure.to_json())
-    assert "bdata" in payload["data"][1]["x"], "vertices should be sent as base64 typed arrays"
+    assert "bdata" in json.loads(figure.to_json())["data"][1]["x"]
+
+
+@pytest.mark.parametrize("preset", ["left", "right", "front", "top", "bottom", "oblique", "circuit"])
+def test_every_camera_preset_is_defined(scene, preset):
+    camera = camera_for(preset, scene)
+    assert set(camera) == {"eye", "up", "center"}
+    if preset != "circuit":
+        assert camera == CAMERAS[preset]
 
 
 def test_app_serves_compressed_pages(resources):
@@ -66,5 +132,4 @@ def test_app_serves_compressed_pages(resources):
     assert page.status_code == 200 and b"brain-circuits" in page.data
     layout = client.get("/_dash-layout", headers={"Accept-Encoding": "gzip"})
     assert layout.status_code == 200 and layout.headers.get("Content-Encoding") == "gzip"
-    css = client.get("/assets/style.css")
-    assert css.status_code == 200
+    assert client.get("/assets/style.css").status_code == 200

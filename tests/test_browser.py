@@ -1,46 +1,125 @@
-"""The dashboard in headless Chromium: what a first-time user sees."""
+"""The dashboard in headless Chromium, driven as a user drives it."""
+
+import re
 
 import pytest
 
 pytestmark = pytest.mark.browser
 
+PLOT = "document.querySelector('#brain3d-graph .js-plotly-plot')"
 
-def open_dashboard(page, url):
-    page.goto(url)
+
+def open_dashboard(page, url, query=""):
+    page.goto(url + "/" + query)
     page.wait_for_selector("#brain3d-graph .gl-container", state="attached", timeout=60_000)
-    # plotly draws the scene a frame after attaching the canvas
-    page.wait_for_function("() => document.querySelector('#brain3d-graph .js-plotly-plot')._fullLayout !== undefined")
-    page.wait_for_timeout(500)
+    page.wait_for_function(f"() => {PLOT} && {PLOT}._fullLayout !== undefined")
+    # the state callback has run once the caption names the scenario
+    page.wait_for_function("() => document.getElementById('brain3d-caption').textContent.length > 0")
+    page.wait_for_timeout(300)
 
 
-def test_page_loads_with_title_regions_and_no_console_errors(page, live_server, content):
+def trace(page, meta):
+    return page.evaluate(f"() => {PLOT}.data.find(t => t.meta === '{meta}')")
+
+
+def test_page_loads_with_every_region_and_no_console_errors(page, live_server, content, scene):
     open_dashboard(page, live_server)
     assert page.title() == "brain-circuits"
     listed = page.locator(".region-item .region-name").all_inner_texts()
     assert listed == [region.name_en for region in content.regions]
-    traces = page.evaluate(
-        "() => document.querySelector('#brain3d-graph .js-plotly-plot').data.map(t => t.meta)"
-    )
-    assert len(traces) == 1 + len(content.structure_specs())
+    metas = page.evaluate(f"() => {PLOT}.data.map(t => t.meta)")
+    assert set(scene.keys) <= set(metas)
     assert page.console_log.problems() == []
 
 
 def test_hovering_a_mesh_through_the_glass_brain_names_it(page, live_server):
     open_dashboard(page, live_server)
-    page.evaluate(
-        "() => { const gd = document.querySelector('#brain3d-graph .js-plotly-plot');"
-        " window.hovered = []; gd.on('plotly_hover', e => window.hovered.push(e.points[0].data.meta)); }"
-    )
+    page.evaluate(f"() => {{ window.hovered = []; {PLOT}.on('plotly_hover', e => window.hovered.push(e.points[0].data.meta)); }}")
     box = page.locator("#brain3d-graph").bounding_box()
-    centre_x, centre_y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     labels = []
-    # The default camera puts the circuit in the middle of the view, inside the glass brain.
     for dx in (100, -100, 0, 200, -200):
-        page.mouse.move(centre_x + dx, centre_y, steps=2)
+        page.mouse.move(box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2, steps=2)
         page.wait_for_timeout(700)
         labels.append(" ".join(page.locator("#brain3d-graph g.hovertext").all_text_contents()))
     hovered = page.evaluate("() => window.hovered")
     assert hovered, "no region answered hover: the glass brain is swallowing the picks"
     assert "glass-brain" not in hovered
-    assert any("(left)" in label or "(right)" in label or "(midline)" in label for label in labels), labels
+    assert any(re.search(r"\((left|right|midline)\)", label) for label in labels), labels
+    assert page.console_log.problems() == []
+
+
+def test_selecting_from_the_list_updates_panel_highlight_and_url(page, live_server):
+    open_dashboard(page, live_server, "?scenario=mdma-acute")
+    page.get_by_role("button", name=re.compile("^Amygdala")).click()
+    page.wait_for_function("() => location.search.includes('select=amygdala')")
+    page.wait_for_selector("#panel-body h3:text('Amygdala')")
+    page.wait_for_function(f"() => {PLOT}.data.find(t => t.meta === 'insula:left').opacity < 0.5")
+    assert trace(page, "amygdala:left")["opacity"] == 1
+    assert page.locator(".region-item.selected .region-name").inner_text() == "Amygdala"
+    # a claim in the panel cites its source and evidence
+    claims = page.locator("#panel-body .claim")
+    assert claims.count() >= 2
+    assert "Brain Circuit Effects" in claims.first.inner_text()
+    assert page.locator("#panel-body .badge").count() >= 2
+    # links inside the panel select what they name
+    page.get_by_role("button", name="Amygdala–insula circuit").click()
+    page.wait_for_function("() => location.search.includes('select=connection%3Aamygdala-insula')")
+    page.wait_for_selector("#panel-body h3:text('Amygdala–insula circuit')")
+    assert page.console_log.problems() == []
+
+
+def test_clicking_a_mesh_selects_its_region(page, live_server):
+    open_dashboard(page, live_server)
+    page.evaluate(f"() => {{ window.hovered = []; {PLOT}.on('plotly_hover', e => window.hovered.push(e.points[0].data.meta)); }}")
+    box = page.locator("#brain3d-graph").bounding_box()
+    for dx in (100, -100, 0, 200, -200, 60, -60):
+        x, y = box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2
+        page.mouse.move(x, y, steps=2)
+        page.wait_for_timeout(700)
+        hovered = page.evaluate("() => window.hovered.slice(-1)[0]")
+        if hovered and ":" in hovered and not hovered.startswith(("connection", "arrow")):
+            break
+    else:
+        pytest.fail("no mesh under the scanned points")
+    # plotly's 3D click fires on a press after a pick: press, hold briefly, release
+    page.mouse.down()
+    page.wait_for_timeout(200)
+    page.mouse.up()
+    region = hovered.split(":")[0]
+    page.wait_for_function(f"() => location.search.includes('select={region}')")
+    page.wait_for_function(f"() => {PLOT}.data.find(t => t.meta === '{hovered}').opacity === 1")
+    page.wait_for_selector("#panel-body h3")
+    assert page.console_log.problems() == []
+
+
+def test_a_shared_url_restores_the_view_in_chinese(page, live_server):
+    open_dashboard(page, live_server, "?scenario=ptsd&select=connection:amygdala-insula&lang=zh&labels=0")
+    page.wait_for_selector("#panel-body h3:text('杏仁核—岛叶回路')")
+    assert "创伤后应激障碍" in page.locator("#scenario-select").inner_text()
+    assert page.locator("#brain3d-caption").inner_text() == "创伤后应激障碍（PTSD）"
+    line = trace(page, "connection:amygdala-insula")
+    assert line["line"]["dash"] == "solid" and "升高" in line["hovertemplate"]
+    assert trace(page, "labels")["visible"] is False
+    assert page.locator(".region-item .region-name").first.inner_text() == "杏仁核"
+    assert page.console_log.problems() == []
+
+
+def test_a_bad_url_value_shows_a_notice_and_the_default_view(page, live_server):
+    open_dashboard(page, live_server, "?scenario=ecstasy&select=thalamus&camera=inside")
+    notice = page.locator("#url-notice").inner_text()
+    assert "scenario='ecstasy'" in notice and "select='thalamus'" in notice and "camera='inside'" in notice
+    assert page.locator("#brain3d-caption").inner_text() == "Healthy baseline"
+    assert page.console_log.problems() == []
+
+
+def test_compare_mode_shows_two_views_whose_cameras_move_together(page, live_server):
+    open_dashboard(page, live_server, "?scenario=ptsd&compare=mdma-therapy")
+    compare = "document.querySelector('#brain3d-compare-graph .js-plotly-plot')"
+    page.wait_for_function(f"() => {compare} && {compare}._fullLayout && {compare}._fullLayout.scene")
+    assert page.locator("#compare-caption").inner_text() == "After MDMA-assisted therapy"
+    page.wait_for_timeout(500)
+    page.evaluate(f"() => Plotly.relayout({PLOT}, {{'scene.camera': {{eye: {{x: 0, y: 0, z: 1.7}}, up: {{x: 0, y: 1, z: 0}}, center: {{x: 0, y: 0, z: 0}}}}}})")
+    page.wait_for_function(f"() => Math.abs({compare}._fullLayout.scene.camera.eye.z - 1.7) < 1e-6")
+    line = page.evaluate(f"() => {compare}.data.find(t => t.meta === 'connection:amygdala-insula')")
+    assert line["line"]["dash"] == "dash"
     assert page.console_log.problems() == []

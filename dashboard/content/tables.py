@@ -22,6 +22,7 @@ __all__ = [
     "DIRECTIONS",
     "MEASURES",
     "SCENARIO_KINDS",
+    "TRANSMITTERS",
     "TABLE_SCHEMAS",
     "cross_table_problems",
 ]
@@ -38,6 +39,7 @@ MEASURES = (
     "interoception",
 )
 SCENARIO_KINDS = ("condition", "mdma", "comparison")
+TRANSMITTERS = ("serotonin", "dopamine", "norepinephrine")
 _CITATION = {"source": text(), "section": text()}
 
 TABLE_SCHEMAS: dict[str, pa.DataFrameSchema] = {
@@ -85,6 +87,7 @@ TABLE_SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "low": number(),
             "high": number(),
             "unit": text(nullable=True),
+            "transmitter": enum(TRANSMITTERS, nullable=True),
             "evidence": enum(EVIDENCE_KINDS),
             "evidence_stated": flag(),
             **_CITATION,
@@ -98,7 +101,7 @@ TABLE_SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "from_region": text(),
             "to_region": text(),
             "directed": flag(),
-            "transmitter": text(nullable=True),
+            "transmitter": enum(TRANSMITTERS, nullable=True),
             "name_en": text(),
             "name_zh": chinese(),
             "evidence": enum(EVIDENCE_KINDS),

@@ -8,22 +8,38 @@ backend, so every figure (dashboard or export) looks the same.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
 
+import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
 
 from atlas.meshes import Mesh
 from atlas.store import StructureStats
 from dashboard.content.regions import Region
+from dashboard.figures.scenario import (
+    BASELINE,
+    DIRECTION_STYLE,
+    NO_CLAIM,
+    connection_directions,
+    region_directions,
+)
 from dashboard.i18n import translate
+from dashboard.state import Selection, ViewState
 
 __all__ = [
     "CAMERAS",
     "DEFAULT_CAMERA",
     "GLASS_OPACITY",
+    "SceneData",
     "mesh_arrays",
     "glass_brain_trace",
-    "structure_trace",
+    "camera_for",
+    "structure_styles",
+    "overlay_traces",
     "brain_figure",
+    "selection_for_trace",
 ]
 
 # Eyes are in plotly's normalised scene units around the scene centre; up is +z (superior).
@@ -38,6 +54,25 @@ CAMERAS = {
     "bottom": {"eye": {"x": 0, "y": 0, "z": -1.5}, "up": {"x": 0, "y": 1, "z": 0}, "center": {"x": 0, "y": 0, "z": 0}},
 }
 DEFAULT_CAMERA = "oblique"
+# The close-up preset looks at the circuit's centre from front-left, near.
+CIRCUIT_EYE_DIRECTION = np.array([-0.3, 0.75, 0.6])
+CIRCUIT_EYE_DISTANCE = 1.05
+DIMMED_OPACITY = 0.28
+# Where each region's label sits relative to its (left) structure, in mm,
+# so the brainstem nuclei's labels do not pile up on one another.
+LABEL_OFFSETS_MM = {
+    "amygdala": (-10, 4, -14),
+    "insula": (-10, 0, 18),
+    "hippocampus": (-10, -14, -6),
+    "nucleus-accumbens": (-2, 14, 14),
+    "vta": (-4, 12, -12),
+    "raphe-dorsal": (0, -6, 22),
+    "raphe-median": (0, -10, -12),
+    "locus-coeruleus": (-4, -14, -22),
+}
+DEFAULT_LABEL_OFFSET_MM = (0, 0, 8)
+CURVE_SAMPLES = 24
+ARROW_SIZE_MM = 7.0
 
 GLASS_COLOR = "#8D99AE"
 GLASS_OPACITY = 0.13
@@ -46,7 +81,7 @@ LIGHTING = {"ambient": 0.5, "diffuse": 0.75, "specular": 0.2, "roughness": 0.6, 
 GLASS_LIGHTING = {"ambient": 0.75, "diffuse": 0.4, "specular": 0.05, "roughness": 0.9, "fresnel": 0.4}
 LIGHT_POSITION = {"x": -200, "y": 300, "z": 400}
 _HIDDEN_AXIS = {"visible": False, "showbackground": False, "showspikes": False}
-SCENE = {"dragmode": "orbit", "aspectmode": "manual"}
+SCENE = {"dragmode": "orbit", "aspectmode": "manual", "hovermode": "closest"}
 SCENE_PADDING_MM = 2.0
 FONT = {"family": "Inter, 'Noto Sans CJK SC', 'Noto Sans SC', Arial, sans-serif", "size": 15}
 
@@ -68,14 +103,12 @@ def mesh_arrays(mesh: Mesh) -> dict:
     }
 
 
-def scene_box(glass_brain: Mesh) -> dict:
-    """Axes fixed to the glass brain's extent, in true proportion.
+def scene_box(low: np.ndarray, high: np.ndarray) -> dict:
+    """Axes fixed to a box (the glass brain's extent), in true proportion.
 
     Fixed rather than fitted to the visible data, so hiding the glass brain
     or a region never rescales or shifts the view.
     """
-    low = glass_brain.vertices.min(axis=0) - SCENE_PADDING_MM
-    high = glass_brain.vertices.max(axis=0) + SCENE_PADDING_MM
     extent = high - low
     ratio = extent / extent.max()
     axes = {
@@ -100,67 +133,295 @@ def glass_brain_trace(mesh: Mesh, lang: str = "en", opacity: float = GLASS_OPACI
     )
 
 
-def structure_trace(
-    mesh: Mesh,
-    region: Region,
-    stats: StructureStats,
-    lang: str = "en",
-) -> go.Mesh3d:
-    """One region in one hemisphere, named on hover."""
-    name = translate(
-        "brain3d.hover", lang, name=region.name(lang), hemisphere=translate(f"hemisphere.{stats.hemisphere}", lang)
-    )
-    atlas = translate(f"regions.atlas.{stats.atlas}", lang, threshold=stats.threshold or 0)
-    detail = translate("brain3d.hover_atlas", lang, atlas=atlas, label=stats.label)
+
+
+@dataclass(frozen=True)
+class SceneData:
+    """Everything the 3D scene is drawn from: meshes and content.
+
+    ``stats`` fixes the order of the structure traces (after the glass
+    brain), so partial updates can address traces by index.
+    """
+
+    glass: Mesh
+    meshes: Mapping[str, Mesh]
+    stats: Mapping[str, StructureStats]
+    regions: tuple[Region, ...]
+    effects: pd.DataFrame
+    connections: pd.DataFrame
+    changes: pd.DataFrame
+
+    @cached_property
+    def keys(self) -> list[str]:
+        """Structure keys in trace order."""
+        known = {region.id for region in self.regions}
+        return [key for key, stats in self.stats.items() if stats.region_id in known and key in self.meshes]
+
+    @cached_property
+    def region_by_id(self) -> dict[str, Region]:
+        return {region.id: region for region in self.regions}
+
+    @cached_property
+    def box(self) -> tuple[np.ndarray, np.ndarray]:
+        low = self.glass.vertices.min(axis=0) - SCENE_PADDING_MM
+        high = self.glass.vertices.max(axis=0) + SCENE_PADDING_MM
+        return low, high
+
+    def region_anchor(self, region_id: str) -> np.ndarray:
+        """Where a region's label sits: its left (or only) structure's centroid."""
+        structures = [self.stats[key] for key in self.keys if self.stats[key].region_id == region_id]
+        first = sorted(structures, key=lambda s: {"left": 0, "midline": 1, "right": 2}[s.hemisphere])[0]
+        return np.array(first.centroid_mni)
+
+    @cached_property
+    def segments(self) -> list[tuple[str, bool, np.ndarray]]:
+        """Each connection per hemisphere: (connection id, directed, curve points).
+
+        Paired regions connect on the same side; a midline region connects
+        to both sides. Curves bow upwards and outwards from the midpoint so
+        they arc over the structures instead of running through them.
+        """
+        segments = []
+        for row in self.connections.itertuples(index=False):
+            for start, end in self._hemisphere_pairs(row.from_region, row.to_region):
+                segments.append((row.id, row.directed == "true", _bezier(start, end)))
+        return segments
+
+    def _hemisphere_pairs(self, source: str, target: str):
+        def centroids(region_id):
+            return {
+                self.stats[key].hemisphere: np.array(self.stats[key].centroid_mni)
+                for key in self.keys
+                if self.stats[key].region_id == region_id
+            }
+
+        a, b = centroids(source), centroids(target)
+        if "midline" in a or "midline" in b:
+            return [(pa, pb) for pa in a.values() for pb in b.values()]
+        return [(a[side], b[side]) for side in ("left", "right") if side in a and side in b]
+
+
+def _bezier(start: np.ndarray, end: np.ndarray, samples: int = CURVE_SAMPLES) -> np.ndarray:
+    middle = (start + end) / 2
+    outward = np.array([np.sign(middle[0]) * 0.3 if abs(middle[0]) > 3 else 0.0, 0.0, 1.0])
+    control = middle + outward * (0.35 * np.linalg.norm(end - start) + 6.0)
+    t = np.linspace(0.0, 1.0, samples)[:, None]
+    return ((1 - t) ** 2 * start + 2 * (1 - t) * t * control + t**2 * end).astype(np.float32)
+
+
+def camera_for(preset: str, scene: SceneData) -> dict:
+    """A camera dict for a preset; ``circuit`` is computed from the meshes."""
+    if preset != "circuit":
+        return CAMERAS.get(preset, CAMERAS[DEFAULT_CAMERA])
+    low, high = scene.box
+    extent = high - low
+    ratio = extent / extent.max()
+    centroids = np.array([scene.stats[key].centroid_mni for key in scene.keys])
+    centre = (centroids.mean(axis=0) - (low + high) / 2) / extent * ratio
+    direction = CIRCUIT_EYE_DIRECTION / np.linalg.norm(CIRCUIT_EYE_DIRECTION)
+    eye = centre + direction * CIRCUIT_EYE_DISTANCE
+    return {
+        "eye": dict(zip("xyz", map(float, eye))),
+        "center": dict(zip("xyz", map(float, centre))),
+        "up": _UP,
+    }
+
+
+def _selected_regions(scene: SceneData, view: ViewState) -> set[str]:
+    if view.select is None:
+        return set()
+    if view.select.kind == "region":
+        return {view.select.id}
+    rows = scene.connections[scene.connections["id"] == view.select.id]
+    return set(rows["from_region"]) | set(rows["to_region"])
+
+
+def _name(region: Region, hemisphere: str, lang: str) -> str:
+    return translate("brain3d.hover", lang, name=region.name(lang), hemisphere=translate(f"hemisphere.{hemisphere}", lang))
+
+
+def structure_styles(scene: SceneData, view: ViewState) -> list[dict]:
+    """Colour, opacity and hover text of each structure trace, in trace order.
+
+    In the baseline, regions keep their identity colours (anatomy); in any
+    other scenario they take the colour of their change, and a region the
+    documents say nothing about stays neutral and says so on hover.
+    """
+    directions = region_directions(scene.effects, view.scenario)
+    highlighted = _selected_regions(scene, view)
+    styles = []
+    for key in scene.keys:
+        stats = scene.stats[key]
+        region = scene.region_by_id[stats.region_id]
+        name = _name(region, stats.hemisphere, view.lang)
+        atlas = translate(f"regions.atlas.{stats.atlas}", view.lang, threshold=stats.threshold or 0)
+        if view.scenario == BASELINE:
+            color, change = region.color, translate("brain3d.baseline", view.lang)
+        else:
+            direction = directions.get(region.id, NO_CLAIM)
+            style = DIRECTION_STYLE[direction]
+            color = style.color
+            change = f"{style.glyph} {translate(f'direction.{direction}', view.lang)}".strip()
+        opacity = 1.0 if not highlighted or region.id in highlighted else DIMMED_OPACITY
+        styles.append(
+            {
+                "color": color,
+                "opacity": opacity,
+                "name": name,
+                "hovertemplate": f"<b>{name}</b><br>{change}<br><i>{atlas}: {stats.label}</i><extra></extra>",
+            }
+        )
+    return styles
+
+
+def structure_trace(mesh: Mesh, style: dict, key: str) -> go.Mesh3d:
     return go.Mesh3d(
         **mesh_arrays(mesh),
-        name=name,
-        color=region.color,
-        opacity=1.0,
+        **style,
         flatshading=False,
         lighting=LIGHTING,
         lightposition=LIGHT_POSITION,
-        hovertemplate=f"<b>{name}</b><br>{detail}<extra></extra>",
         showlegend=False,
-        meta=stats.key,
+        meta=key,
     )
 
 
-def brain_figure(
-    glass_brain: Mesh,
-    meshes: Mapping[str, Mesh],
-    stats: Mapping[str, StructureStats],
-    regions: list[Region] | tuple[Region, ...],
-    lang: str = "en",
-    camera: str = DEFAULT_CAMERA,
-) -> go.Figure:
-    """The glass brain and every region's meshes, in region-table order.
+def _label_trace(scene: SceneData, view: ViewState) -> go.Scatter3d:
+    """Region names (with the change's glyph) on thin leader lines to their structure."""
+    directions = region_directions(scene.effects, view.scenario)
+    highlighted = _selected_regions(scene, view)
+    xyz, texts, colors = [], [], []
+    for region in scene.regions:
+        if not any(scene.stats[key].region_id == region.id for key in scene.keys):
+            continue
+        glyph = "" if view.scenario == BASELINE else DIRECTION_STYLE[directions.get(region.id, NO_CLAIM)].glyph
+        text = f"{region.name(view.lang)} {glyph}".strip()
+        anchor = scene.region_anchor(region.id)
+        label = anchor + np.array(LABEL_OFFSETS_MM.get(region.id, DEFAULT_LABEL_OFFSET_MM))
+        color = "#111111" if not highlighted or region.id in highlighted else "#7A7F87"
+        # anchor -> label, then a gap (NaN) before the next region's line
+        xyz += [anchor, label, [np.nan] * 3]
+        texts += ["", f"<b>{text}</b>" if region.id in highlighted else text, ""]
+        colors += [color] * 3
+    points = np.array(xyz, dtype=np.float32)
+    return go.Scatter3d(
+        x=points[:, 0],
+        y=points[:, 1],
+        z=points[:, 2],
+        mode="lines+text",
+        text=texts,
+        textposition="middle center",
+        textfont={"size": 17, "color": colors, "family": FONT["family"]},
+        line={"color": "#6B7280", "width": 1.5},
+        connectgaps=False,
+        hoverinfo="skip",
+        showlegend=False,
+        visible=view.labels,
+        meta="labels",
+    )
 
-    Parameters
-    ----------
-    glass_brain : Mesh
-    meshes, stats : mapping of structure key to Mesh / StructureStats
-    regions : sequence of Region
-    lang : {"en", "zh"}
-    camera : str
-        A key of :data:`CAMERAS`.
+
+def _connection_look(scene: SceneData, view: ViewState) -> dict[str, tuple]:
+    """(colour, dash, width, hover) per connection id."""
+    directions = connection_directions(scene.changes, view.scenario)
+    looks = {}
+    for row in scene.connections.itertuples(index=False):
+        direction = directions.get(row.id, NO_CLAIM)
+        if view.scenario == BASELINE:
+            style = DIRECTION_STYLE["unchanged"]
+            change = translate("brain3d.baseline", view.lang)
+        else:
+            style = DIRECTION_STYLE[direction]
+            change = f"{style.glyph} {translate(f'direction.{direction}', view.lang)}".strip()
+        width = style.width
+        if view.select is not None:
+            chosen = view.select.kind == "connection" and view.select.id == row.id
+            width = width * 1.6 if chosen else width * 0.6
+        name = row.name_zh if view.lang == "zh" else row.name_en
+        transmitter = translate(f"transmitter.{row.transmitter}", view.lang) if pd.notna(row.transmitter) else (
+            translate("transmitter.none", view.lang)
+        )
+        hover = f"<b>{name}</b><br>{change}<br>{translate('brain3d.transmitter', view.lang)}: {transmitter}<extra></extra>"
+        looks[row.id] = (style.color, style.dash, width, hover)
+    return looks
+
+
+def overlay_traces(scene: SceneData, view: ViewState) -> list:
+    """Labels, connection curves and arrowheads: a fixed number of small traces."""
+    looks = _connection_look(scene, view)
+    lines, arrows = [], []
+    for connection_id, directed, points in scene.segments:
+        color, dash, width, hover = looks[connection_id]
+        lines.append(
+            go.Scatter3d(
+                x=points[:, 0],
+                y=points[:, 1],
+                z=points[:, 2],
+                mode="lines",
+                line={"color": color, "width": width, "dash": dash},
+                hovertemplate=hover,
+                showlegend=False,
+                meta=f"connection:{connection_id}",
+            )
+        )
+        if directed:
+            tip, before = points[-1], points[-3]
+            direction = (tip - before) / np.linalg.norm(tip - before) * ARROW_SIZE_MM
+            arrows.append(
+                go.Cone(
+                    x=[tip[0]], y=[tip[1]], z=[tip[2]],
+                    u=[direction[0]], v=[direction[1]], w=[direction[2]],
+                    anchor="tip",
+                    sizemode="absolute",
+                    sizeref=ARROW_SIZE_MM,
+                    colorscale=[[0, color], [1, color]],
+                    showscale=False,
+                    hovertemplate=hover,
+                    meta=f"arrow:{connection_id}",
+                )
+            )
+    return [_label_trace(scene, view), *lines, *arrows]
+
+
+def brain_figure(scene: SceneData, view: ViewState = ViewState()) -> go.Figure:
+    """The glass brain, the region meshes and the circuit for one view state.
+
+    Trace order is fixed: glass brain, structures (``scene.keys``), labels,
+    connection curves, arrowheads; partial updates rely on it.
 
     Returns
     -------
     go.Figure
     """
-    by_region = {region.id: region for region in regions}
-    traces = [glass_brain_trace(glass_brain, lang)]
-    for key, structure in stats.items():
-        if structure.region_id in by_region and key in meshes:
-            traces.append(structure_trace(meshes[key], by_region[structure.region_id], structure, lang))
-    figure = go.Figure(traces)
+    glass = glass_brain_trace(scene.glass, view.lang, view.opacity)
+    glass.visible = view.glass
+    structures = [
+        structure_trace(scene.meshes[key], style, key)
+        for key, style in zip(scene.keys, structure_styles(scene, view))
+    ]
+    figure = go.Figure([glass, *structures, *overlay_traces(scene, view)])
     figure.update_layout(
-        scene={**scene_box(glass_brain), "camera": CAMERAS[camera]},
+        scene={**scene_box(*scene.box), "camera": camera_for(view.camera, scene)},
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         paper_bgcolor="rgba(0,0,0,0)",
         font=FONT,
         hoverlabel={"font": {"size": 16, "family": FONT["family"]}},
         uirevision="brain3d",
+        showlegend=False,
     )
     return figure
+
+
+def selection_for_trace(scene: SceneData, index: int) -> Selection | None:
+    """What a click on trace ``index`` selects (the inverse of the trace order)."""
+    keys = scene.keys
+    if 1 <= index <= len(keys):
+        return Selection("region", scene.stats[keys[index - 1]].region_id)
+    index -= len(keys) + 2  # glass brain, structures, labels
+    if 0 <= index < len(scene.segments):
+        return Selection("connection", scene.segments[index][0])
+    index -= len(scene.segments)
+    arrows = [connection_id for connection_id, directed, _ in scene.segments if directed]
+    if 0 <= index < len(arrows):
+        return Selection("connection", arrows[index])
+    return None

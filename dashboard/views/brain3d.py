@@ -1,35 +1,142 @@
-"""The 3D view: its layout (callbacks arrive with the explorer)."""
+"""The 3D view(s): layout, partial updates, comparison and camera.
+
+The meshes are sent once, with the page. A change of scenario, selection,
+language or display sends a ``Patch`` of colours, opacities, hover texts and
+the small overlay traces; a camera preset sends only the camera.
+"""
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
-from dash import dcc, html
+from dash import Input, Output, Patch, State, dcc, html, no_update
 
 from dashboard import ids
+from dashboard.figures.brain3d import SceneData, brain_figure, camera_for, overlay_traces, structure_styles
+from dashboard.figures.scenario import DIRECTION_STYLE
 from dashboard.i18n import translate
+from dashboard.state import ViewState
 
-__all__ = ["layout"]
+__all__ = ["layout", "register_callbacks", "figure_patch", "GRAPH_CONFIG"]
 
-# Static export is done by our own export view; the toolbar keeps only
-# what helps exploring a scene.
 GRAPH_CONFIG = {
     "displaylogo": False,
     "scrollZoom": True,
     "modeBarButtonsToRemove": ["toImage", "resetCameraLastSave3d"],
 }
+LEGEND_ENTRIES = ("up", "down", "unchanged", "mixed", "none")
 
 
-def layout(figure: go.Figure, lang: str = "en") -> html.Section:
+def _graph(graph_id: str, figure) -> dcc.Graph:
+    return dcc.Graph(id=graph_id, figure=figure, config=GRAPH_CONFIG, className="brain3d-graph")
+
+
+def _legend(lang: str) -> html.Div:
+    items = []
+    for direction in LEGEND_ENTRIES:
+        style = DIRECTION_STYLE[direction]
+        key = f"direction.{direction}"
+        items.append(
+            html.Li(
+                className="legend-item",
+                children=[
+                    html.Span(style.glyph or "·", className="legend-glyph", style={"backgroundColor": style.color}),
+                    html.Span(translate(key, lang), id=ids.text(key)),
+                ],
+            )
+        )
+    for key in ("legend.line_up", "legend.line_down", "legend.arrow"):
+        items.append(html.Li(className="legend-item legend-line", children=html.Span(translate(key, lang), id=ids.text(key))))
+    return html.Ul(className="legend", children=items, **{"aria-label": translate("legend.title", lang)})
+
+
+def layout(scene: SceneData, lang: str = "en") -> html.Section:
     return html.Section(
         className="view view-brain3d",
         **{"aria-label": translate("brain3d.title", lang)},
         children=[
-            dcc.Graph(
-                id=ids.BRAIN3D_GRAPH,
-                figure=figure,
-                config=GRAPH_CONFIG,
-                className="brain3d-graph",
-                style={"height": "100%"},
-            )
+            html.Div(
+                className="brain3d-views",
+                children=[
+                    html.Div(
+                        className="brain3d-pane",
+                        children=[html.Div(id=ids.MAIN_CAPTION, className="pane-caption"), _graph(ids.BRAIN3D_GRAPH, brain_figure(scene, ViewState(lang=lang)))],
+                    ),
+                    html.Div(
+                        id=ids.COMPARE_VIEW,
+                        className="brain3d-pane",
+                        style={"display": "none"},
+                        children=[
+                            html.Div(id=ids.COMPARE_CAPTION, className="pane-caption"),
+                            # Filled with the meshes the first time a comparison is asked for.
+                            _graph(ids.COMPARE_GRAPH, {"data": [], "layout": {}}),
+                        ],
+                    ),
+                ],
+            ),
+            dcc.Store(id=ids.COMPARE_LOADED, data=False),
+            _legend(lang),
         ],
     )
+
+
+def figure_patch(scene: SceneData, view: ViewState) -> Patch:
+    """The changes a view state makes to an already drawn brain figure."""
+    patch = Patch()
+    patch["data"][0]["visible"] = view.glass
+    patch["data"][0]["opacity"] = view.opacity
+    patch["data"][0]["name"] = translate("brain3d.glass_brain", view.lang)
+    for index, style in enumerate(structure_styles(scene, view), start=1):
+        for name, value in style.items():
+            patch["data"][index][name] = value
+    for index, trace in enumerate(overlay_traces(scene, view), start=1 + len(scene.keys)):
+        patch["data"][index] = trace.to_plotly_json()
+    return patch
+
+
+def _scenario_name(content_scenarios, scenario: str, lang: str) -> str:
+    row = content_scenarios[content_scenarios["id"] == scenario].iloc[0]
+    return row["name_zh"] if lang == "zh" else row["name_en"]
+
+
+def register_callbacks(app, scene: SceneData, scenarios) -> None:
+    @app.callback(
+        Output(ids.BRAIN3D_GRAPH, "figure"),
+        Output(ids.MAIN_CAPTION, "children"),
+        Input(ids.VIEW_STATE, "data"),
+        prevent_initial_call=True,
+    )
+    def update_main(data):
+        view = ViewState.from_dict(data)
+        return figure_patch(scene, view), _scenario_name(scenarios, view.scenario, view.lang)
+
+    @app.callback(
+        Output(ids.COMPARE_GRAPH, "figure"),
+        Output(ids.COMPARE_LOADED, "data"),
+        Output(ids.COMPARE_VIEW, "style"),
+        Output(ids.COMPARE_CAPTION, "children"),
+        Input(ids.VIEW_STATE, "data"),
+        State(ids.COMPARE_LOADED, "data"),
+        prevent_initial_call=True,
+    )
+    def update_compare(data, loaded):
+        view = ViewState.from_dict(data)
+        if view.compare is None:
+            return no_update, no_update, {"display": "none"}, ""
+        compare = view.with_(scenario=view.compare)
+        figure = figure_patch(scene, compare) if loaded else brain_figure(scene, compare)
+        return figure, True, {}, _scenario_name(scenarios, view.compare, view.lang)
+
+    @app.callback(
+        Output(ids.BRAIN3D_GRAPH, "figure", allow_duplicate=True),
+        Output(ids.COMPARE_GRAPH, "figure", allow_duplicate=True),
+        Input(ids.CAMERA_REQUEST, "data"),
+        State(ids.COMPARE_LOADED, "data"),
+        prevent_initial_call=True,
+    )
+    def move_camera(preset, compare_loaded):
+        main = Patch()
+        main["layout"]["scene"]["camera"] = camera_for(preset, scene)
+        if not compare_loaded:
+            return main, no_update
+        other = Patch()
+        other["layout"]["scene"]["camera"] = camera_for(preset, scene)
+        return main, other

@@ -1,0 +1,165 @@
+"""The view state a user can share: parsed from and written to the URL.
+
+Everything that decides what the dashboard shows lives here, so a link
+restores the same view. Parsing never fails: an unknown value falls back to
+the default and leaves a notice naming the bad value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from urllib.parse import parse_qs, urlencode
+
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+__all__ = ["ViewState", "Notice", "CAMERA_PRESETS", "PANELS", "parse_query", "to_query", "Selection"]
+
+CAMERA_PRESETS = ("oblique", "left", "right", "front", "top", "bottom", "circuit")
+PANELS = ("details", "sources")
+DEFAULT_SCENARIO = "baseline"
+_FLAGS = {"1": True, "true": True, "on": True, "0": False, "false": False, "off": False}
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What is selected: a region or a connection, by id."""
+
+    kind: str
+    id: str
+
+    def to_param(self) -> str:
+        return self.id if self.kind == "region" else f"{self.kind}:{self.id}"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A URL value that was not understood: the parameter and the value."""
+
+    parameter: str
+    value: str
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """Everything in the URL.
+
+    Attributes
+    ----------
+    scenario, compare : str, str or None
+        Scenario ids; ``compare`` opens a second 3D view.
+    select : Selection or None
+    camera : str
+        One of :data:`CAMERA_PRESETS`.
+    lang : {"en", "zh"}
+    panel : str
+        One of :data:`PANELS`.
+    labels, glass : bool
+        Region labels and the glass brain shown.
+    opacity : float
+        Glass brain opacity, 0.02 to 0.6.
+    """
+
+    scenario: str = DEFAULT_SCENARIO
+    compare: str | None = None
+    select: Selection | None = None
+    camera: str = "oblique"
+    lang: str = DEFAULT_LANGUAGE
+    panel: str = "details"
+    labels: bool = True
+    glass: bool = True
+    opacity: float = 0.13
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> "ViewState":
+        """Rebuild from :meth:`to_dict` output (as kept in a ``dcc.Store``)."""
+        if not data:
+            return cls()
+        select = data.get("select")
+        return cls(**{**data, "select": Selection(**select) if select else None})
+
+    def with_(self, **changes) -> "ViewState":
+        return replace(self, **changes)
+
+
+def parse_query(query: str, scenarios: tuple[str, ...], regions: tuple[str, ...], connections: tuple[str, ...]):
+    """Read a URL query string into a state, with a notice per bad value.
+
+    Parameters
+    ----------
+    query : str
+        ``location.search``, with or without the leading ``?``.
+    scenarios, regions, connections : tuple of str
+        The ids that exist.
+
+    Returns
+    -------
+    state : ViewState
+    notices : list of Notice
+    """
+    params = {key: values[-1] for key, values in parse_qs((query or "").lstrip("?"), keep_blank_values=True).items()}
+    default = ViewState()
+    values: dict = {}
+    notices: list[Notice] = []
+
+    def choose(name, allowed, *, optional=False):
+        if name not in params:
+            return
+        value = params[name]
+        if optional and value in ("", "none"):
+            values[name] = None
+        elif value in allowed:
+            values[name] = value
+        else:
+            notices.append(Notice(name, value))
+
+    choose("scenario", scenarios)
+    choose("compare", scenarios, optional=True)
+    choose("camera", CAMERA_PRESETS)
+    choose("lang", LANGUAGES)
+    choose("panel", PANELS)
+    for name in ("labels", "glass"):
+        if name in params:
+            flag = _FLAGS.get(params[name].lower())
+            if flag is None:
+                notices.append(Notice(name, params[name]))
+            else:
+                values[name] = flag
+    if "opacity" in params:
+        try:
+            opacity = float(params["opacity"])
+        except ValueError:
+            opacity = float("nan")
+        if 0.02 <= opacity <= 0.6:
+            values["opacity"] = round(opacity, 2)
+        else:
+            notices.append(Notice("opacity", params["opacity"]))
+    if params.get("select"):
+        value = params["select"]
+        kind, _, ident = value.partition(":") if ":" in value else ("region", "", value)
+        known = {"region": regions, "connection": connections}.get(kind, ())
+        if ident in known:
+            values["select"] = Selection(kind, ident)
+        else:
+            notices.append(Notice("select", value))
+    for name in params.keys() - {"scenario", "compare", "camera", "lang", "panel", "labels", "glass", "opacity", "select"}:
+        notices.append(Notice(name, params[name]))
+    return replace(default, **values), notices
+
+
+def to_query(state: ViewState) -> str:
+    """The shortest query string that restores ``state`` (defaults left out)."""
+    default = ViewState()
+    params = {}
+    for name in ("scenario", "compare", "camera", "lang", "panel", "opacity"):
+        value = getattr(state, name)
+        if value != getattr(default, name) and value is not None:
+            params[name] = value
+    for name in ("labels", "glass"):
+        if getattr(state, name) != getattr(default, name):
+            params[name] = "1" if getattr(state, name) else "0"
+    if state.select:
+        params["select"] = state.select.to_param()
+    return f"?{urlencode(params)}" if params else ""

@@ -1,0 +1,88 @@
+"""The control bar: scenario, comparison, camera, display toggles, language."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.content import Content
+from dashboard.i18n import translate
+from dashboard.state import CAMERA_PRESETS, ViewState
+
+__all__ = ["layout", "scenario_options", "compare_options", "camera_options", "toggle_options"]
+
+NO_COMPARISON = "none"
+
+
+def scenario_options(content: Content, lang: str) -> list[dict]:
+    table = content.tables["scenarios"]
+    column = "name_zh" if lang == "zh" else "name_en"
+    return [{"label": name, "value": scenario} for scenario, name in zip(table["id"], table[column])]
+
+
+def compare_options(content: Content, lang: str) -> list[dict]:
+    return [{"label": translate("controls.no_comparison", lang), "value": NO_COMPARISON}, *scenario_options(content, lang)]
+
+
+def camera_options(lang: str) -> list[dict]:
+    return [{"label": translate(f"camera.{preset}", lang), "value": preset} for preset in CAMERA_PRESETS]
+
+
+def toggle_options(lang: str) -> list[dict]:
+    return [{"label": translate(f"controls.{name}", lang), "value": name} for name in ("labels", "glass")]
+
+
+def _field(label_key: str, control, lang: str) -> html.Div:
+    return html.Div(className="control", children=[html.Label(translate(label_key, lang), id=ids.text(label_key)), control])
+
+
+def layout(content: Content, lang: str = "en") -> html.Div:
+    state = ViewState()
+    return html.Div(
+        className="control-bar",
+        children=[
+            _field(
+                "controls.scenario",
+                dcc.Dropdown(
+                    id=ids.SCENARIO, options=scenario_options(content, lang), value=state.scenario, clearable=False
+                ),
+                lang,
+            ),
+            _field(
+                "controls.compare",
+                dcc.Dropdown(id=ids.COMPARE, options=compare_options(content, lang), value=NO_COMPARISON, clearable=False),
+                lang,
+            ),
+            _field(
+                "controls.camera",
+                dcc.Dropdown(id=ids.CAMERA, options=camera_options(lang), value=state.camera, clearable=False),
+                lang,
+            ),
+            _field(
+                "controls.display",
+                dcc.Checklist(
+                    id=ids.TOGGLES, options=toggle_options(lang), value=["labels", "glass"], inline=True, className="toggles"
+                ),
+                lang,
+            ),
+            _field(
+                "controls.opacity",
+                dcc.Slider(
+                    id=ids.OPACITY, min=0.02, max=0.6, step=0.01, value=state.opacity, marks=None,
+                    tooltip={"placement": "bottom"},
+                ),
+                lang,
+            ),
+            _field(
+                "controls.language",
+                dcc.RadioItems(
+                    id=ids.LANGUAGE,
+                    options=[{"label": "English", "value": "en"}, {"label": "中文", "value": "zh"}],
+                    value=lang,
+                    inline=True,
+                    className="toggles",
+                ),
+                lang,
+            ),
+        ],
+    )

@@ -1,0 +1,144 @@
+"""One callback keeps the URL, the controls and the view state in step.
+
+The URL is the source of truth on load (and on back/forward); after that
+every control, click on a mesh, region button or panel link changes the
+state, and the state is written back to the URL without reloading. Doing it
+in one callback keeps the cycle URL <-> controls legal in Dash and free of
+loops. Every other view listens to the state store only.
+"""
+
+from __future__ import annotations
+
+from dash import ALL, Input, Output, State, ctx, dcc, html, no_update
+from dash.exceptions import PreventUpdate
+
+from dashboard import ids
+from dashboard.content import Content
+from dashboard.figures.brain3d import SceneData, selection_for_trace
+from dashboard.i18n import translate
+from dashboard.state import Selection, ViewState, parse_query, to_query
+from dashboard.views.controls import NO_COMPARISON
+
+__all__ = ["layout", "register_callbacks", "notice_text"]
+
+
+def layout() -> list:
+    return [
+        dcc.Location(id=ids.URL, refresh=False),
+        dcc.Store(id=ids.VIEW_STATE),
+        dcc.Store(id=ids.CAMERA_REQUEST),
+    ]
+
+
+def notice_text(notices, lang: str) -> str:
+    if not notices:
+        return ""
+    bad = ", ".join(f"{notice.parameter}={notice.value!r}" for notice in notices)
+    return translate("notice.bad_url", lang, values=bad)
+
+
+def _parse_target(target: str) -> Selection | None:
+    kind, _, ident = target.partition(":")
+    return Selection(kind, ident) if kind in ("region", "connection") and ident else None
+
+
+def _changed_state(trigger, value, current: ViewState, scene: SceneData) -> ViewState:
+    """The state after one input changed."""
+    simple = {
+        ids.SCENARIO: "scenario",
+        ids.CAMERA: "camera",
+        ids.OPACITY: "opacity",
+        ids.PANEL_TABS: "panel",
+        ids.LANGUAGE: "lang",
+    }
+    if isinstance(trigger, dict):
+        if trigger.get("type") == "select-region":
+            return current.with_(select=Selection("region", trigger["region"]), panel="details")
+        if trigger.get("type") == "select-link":
+            return current.with_(select=_parse_target(trigger["target"]) or current.select, panel="details")
+        return current
+    if trigger in simple:
+        return current.with_(**{simple[trigger]: value})
+    if trigger == ids.COMPARE:
+        return current.with_(compare=None if value == NO_COMPARISON else value)
+    if trigger == ids.TOGGLES:
+        return current.with_(labels="labels" in value, glass="glass" in value)
+    if trigger in (ids.BRAIN3D_GRAPH, ids.COMPARE_GRAPH):
+        point = (value or {}).get("points", [{}])[0]
+        selection = selection_for_trace(scene, point.get("curveNumber", -1))
+        return current.with_(select=selection) if selection else current
+    return current
+
+
+def register_callbacks(app, content: Content, scene: SceneData) -> None:
+    known = (
+        tuple(content.tables["scenarios"]["id"]),
+        content.region_ids,
+        tuple(content.tables["connections"]["id"]),
+    )
+    clicks = {
+        ids.BRAIN3D_GRAPH: "clickData",
+        ids.COMPARE_GRAPH: "clickData",
+    }
+
+    @app.callback(
+        Output(ids.URL, "search"),
+        Output(ids.VIEW_STATE, "data"),
+        Output(ids.CAMERA_REQUEST, "data"),
+        Output(ids.NOTICE, "children"),
+        Output(ids.SCENARIO, "value"),
+        Output(ids.COMPARE, "value"),
+        Output(ids.CAMERA, "value"),
+        Output(ids.TOGGLES, "value"),
+        Output(ids.OPACITY, "value"),
+        Output(ids.PANEL_TABS, "value"),
+        Output(ids.LANGUAGE, "value"),
+        Input(ids.URL, "search"),
+        Input(ids.SCENARIO, "value"),
+        Input(ids.COMPARE, "value"),
+        Input(ids.CAMERA, "value"),
+        Input(ids.TOGGLES, "value"),
+        Input(ids.OPACITY, "value"),
+        Input(ids.PANEL_TABS, "value"),
+        Input(ids.LANGUAGE, "value"),
+        Input(ids.BRAIN3D_GRAPH, clicks[ids.BRAIN3D_GRAPH]),
+        Input(ids.COMPARE_GRAPH, clicks[ids.COMPARE_GRAPH]),
+        Input({"type": "select-region", "region": ALL}, "n_clicks"),
+        Input({"type": "select-link", "target": ALL, "index": ALL}, "n_clicks"),
+        State(ids.VIEW_STATE, "data"),
+    )
+    def synchronise(search, *args):
+        stored = args[-1]
+        trigger = ctx.triggered_id
+        notices = []
+        if stored is None or trigger is None or trigger == ids.URL:
+            state, notices = parse_query(search, *known)
+            camera_request = state.camera
+        else:
+            value = ctx.triggered[0]["value"] if ctx.triggered else None
+            if isinstance(trigger, dict) and not value:
+                # a panel or list re-rendered: new buttons report n_clicks=None
+                raise PreventUpdate
+            current = ViewState.from_dict(stored)
+            state = _changed_state(trigger, value, current, scene)
+            if state == current:
+                raise PreventUpdate
+            camera_request = state.camera if state.camera != current.camera else no_update
+        search_out = to_query(state)
+        return (
+            search_out if search_out != (search or "") else no_update,
+            state.to_dict(),
+            camera_request,
+            notice_text(notices, state.lang),
+            state.scenario,
+            state.compare or NO_COMPARISON,
+            state.camera,
+            [name for name in ("labels", "glass") if getattr(state, name)],
+            state.opacity,
+            state.panel,
+            state.lang,
+        )
+
+
+def notice_layout() -> html.Div:
+    return html.Div(id=ids.NOTICE, className="notice", role="status")

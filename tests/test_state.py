@@ -1,0 +1,47 @@
+"""The URL state: parsing, defaults, notices and round trips."""
+
+import pytest
+
+from dashboard.state import Notice, Selection, ViewState, parse_query, to_query
+
+KNOWN = (("baseline", "ptsd", "mdma-therapy"), ("amygdala", "vta"), ("mesolimbic",))
+
+
+def test_empty_query_is_the_default():
+    assert parse_query("", *KNOWN) == (ViewState(), [])
+    assert to_query(ViewState()) == ""
+
+
+def test_round_trip():
+    state = ViewState(
+        scenario="ptsd", compare="mdma-therapy", select=Selection("connection", "mesolimbic"),
+        camera="top", lang="zh", panel="sources", labels=False, glass=False, opacity=0.3,
+    )
+    assert parse_query(to_query(state), *KNOWN) == (state, [])
+    assert ViewState.from_dict(state.to_dict()) == state
+
+
+@pytest.mark.parametrize(
+    ("query", "notice"),
+    [
+        ("?scenario=ecstasy", Notice("scenario", "ecstasy")),
+        ("?select=thalamus", Notice("select", "thalamus")),
+        ("?select=connection:nowhere", Notice("select", "connection:nowhere")),
+        ("?camera=inside", Notice("camera", "inside")),
+        ("?lang=fr", Notice("lang", "fr")),
+        ("?opacity=2", Notice("opacity", "2")),
+        ("?opacity=abc", Notice("opacity", "abc")),
+        ("?labels=maybe", Notice("labels", "maybe")),
+        ("?zoom=11", Notice("zoom", "11")),
+    ],
+)
+def test_bad_values_fall_back_with_a_notice(query, notice):
+    state, notices = parse_query(query, *KNOWN)
+    assert notices == [notice]
+    assert state == ViewState()
+
+
+def test_good_values_survive_next_to_bad_ones():
+    state, notices = parse_query("?scenario=ptsd&select=nowhere&compare=none", *KNOWN)
+    assert state.scenario == "ptsd" and state.select is None and state.compare is None
+    assert notices == [Notice("select", "nowhere")]
