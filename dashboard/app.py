@@ -5,6 +5,8 @@ from __future__ import annotations
 import dash
 from dash import html
 
+from atlas.extra import ExtraStructures
+from atlas.sources import atlas_files
 from dashboard import ids
 from dashboard.figures.brain3d import SceneData
 from dashboard.i18n import DEFAULT_LANGUAGE, translate
@@ -29,7 +31,13 @@ def scene_data(resources: Resources) -> SceneData:
     )
 
 
-def _layout(resources: Resources, scene: SceneData, lang: str) -> html.Div:
+def extra_structures(resources: Resources) -> ExtraStructures:
+    """Every other atlas structure, for context; the circuit's own are left out."""
+    drawn = {(spec.atlas, spec.label) for spec in resources.content.structure_specs()}
+    return ExtraStructures(atlas_files(), resources.store, exclude=drawn)
+
+
+def _layout(resources: Resources, scene: SceneData, extras: ExtraStructures, lang: str) -> html.Div:
     content, store = resources.content, resources.store
     return html.Div(
         className="app-shell",
@@ -43,7 +51,7 @@ def _layout(resources: Resources, scene: SceneData, lang: str) -> html.Div:
                     html.P(translate("app.tagline", lang), className="tagline", id=ids.text("app.tagline")),
                 ],
             ),
-            controls.layout(content, lang),
+            controls.layout(content, extras.catalogue, lang),
             url_state.notice_layout(),
             html.Main(
                 className="workspace",
@@ -86,9 +94,10 @@ def create_app(resources: Resources | None = None) -> dash.Dash:
         update_title=None,
     )
     scene = scene_data(resources)
-    app.layout = _layout(resources, scene, DEFAULT_LANGUAGE)
-    url_state.register_callbacks(app, resources.content, scene)
-    brain3d.register_callbacks(app, scene, resources.content.tables["scenarios"])
+    extras = extra_structures(resources)
+    app.layout = _layout(resources, scene, extras, DEFAULT_LANGUAGE)
+    url_state.register_callbacks(app, resources.content, scene, extras.keys)
+    brain3d.register_callbacks(app, scene, resources.content.tables["scenarios"], extras)
     regions.register_callbacks(app)
     panel.register_callbacks(app, resources.content)
     text.register_callbacks(app, resources.content)

@@ -16,6 +16,8 @@ CAMERA = "camera-select"
 TOGGLES = "view-toggles"
 OPACITY = "glass-opacity"
 LANGUAGE = "language-select"
+EXTRA = "extra-select"
+EXTRA_REQUEST = "extra-request"
 
 BRAIN3D_GRAPH = "brain3d-graph"
 COMPARE_GRAPH = "brain3d-compare-graph"

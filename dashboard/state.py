@@ -57,6 +57,8 @@ class ViewState:
         Region labels and the glass brain shown.
     opacity : float
         Glass brain opacity, 0.02 to 0.6.
+    extra : tuple of str
+        Other atlas structures shown for context, as ``atlas:label``.
     """
 
     scenario: str = DEFAULT_SCENARIO
@@ -68,6 +70,7 @@ class ViewState:
     labels: bool = True
     glass: bool = True
     opacity: float = 0.13
+    extra: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -78,13 +81,19 @@ class ViewState:
         if not data:
             return cls()
         select = data.get("select")
-        return cls(**{**data, "select": Selection(**select) if select else None})
+        return cls(**{**data, "select": Selection(**select) if select else None, "extra": tuple(data.get("extra", ()))})
 
     def with_(self, **changes) -> "ViewState":
         return replace(self, **changes)
 
 
-def parse_query(query: str, scenarios: tuple[str, ...], regions: tuple[str, ...], connections: tuple[str, ...]):
+def parse_query(
+    query: str,
+    scenarios: tuple[str, ...],
+    regions: tuple[str, ...],
+    connections: tuple[str, ...],
+    extras: frozenset[str] = frozenset(),
+):
     """Read a URL query string into a state, with a notice per bad value.
 
     Parameters
@@ -93,6 +102,8 @@ def parse_query(query: str, scenarios: tuple[str, ...], regions: tuple[str, ...]
         ``location.search``, with or without the leading ``?``.
     scenarios, regions, connections : tuple of str
         The ids that exist.
+    extras : set of str
+        The ``atlas:label`` structures that may be added for context.
 
     Returns
     -------
@@ -144,7 +155,12 @@ def parse_query(query: str, scenarios: tuple[str, ...], regions: tuple[str, ...]
             values["select"] = Selection(kind, ident)
         else:
             notices.append(Notice("select", value))
-    for name in params.keys() - {"scenario", "compare", "camera", "lang", "panel", "labels", "glass", "opacity", "select"}:
+    if params.get("extra"):
+        wanted = [item for item in params["extra"].split(",") if item]
+        values["extra"] = tuple(dict.fromkeys(item for item in wanted if item in extras))
+        notices += [Notice("extra", item) for item in wanted if item not in extras]
+    known_names = {"scenario", "compare", "camera", "lang", "panel", "labels", "glass", "opacity", "select", "extra"}
+    for name in params.keys() - known_names:
         notices.append(Notice(name, params[name]))
     return replace(default, **values), notices
 
@@ -162,4 +178,6 @@ def to_query(state: ViewState) -> str:
             params[name] = "1" if getattr(state, name) else "0"
     if state.select:
         params["select"] = state.select.to_param()
+    if state.extra:
+        params["extra"] = ",".join(state.extra)
     return f"?{urlencode(params)}" if params else ""

@@ -138,3 +138,32 @@ def test_where_outside_the_atlases_is_an_answer_not_an_error(lookup):
     assert result.outside and result.structures == [] and result.aal3 is None
     with pytest.raises(ValueError, match="not finite"):
         lookup.where(float("nan"), 0, 0)
+
+
+@pytest.fixture(scope="module")
+def extras(content, store, tmp_path_factory):
+    from atlas.extra import ExtraStructures
+
+    drawn = {(spec.atlas, spec.label) for spec in content.structure_specs()}
+    return ExtraStructures(atlas_files(), store, exclude=drawn)
+
+
+def test_extra_catalogue_offers_other_structures_only(extras):
+    assert "harvard-oxford:Left_Thalamus" in extras.keys
+    assert "aal3:ACC_pre_L" in extras.keys and "aal3:Cingulate_Ant_L" not in extras.keys
+    assert "harvard-oxford:Left_Amygdala" not in extras.keys and "aal3:VTA_L" not in extras.keys
+    with pytest.raises(KeyError):
+        extras.mesh("harvard-oxford:Left_Nowhere")
+
+
+@pytest.mark.parametrize(("key", "side"), [("harvard-oxford:Left_Thalamus", -1), ("aal3:ACC_pre_R", 1)])
+def test_extra_structures_are_meshed_once_and_cached(extras, key, side):
+    mesh = extras.mesh(key)
+    surface = mesh.to_trimesh()
+    assert surface.is_watertight and surface.volume > 1000
+    assert np.sign(mesh.vertices[:, 0].mean()) == side
+    cached = extras.folder / (key.replace(":", "__") + ".npz")
+    stamp = cached.stat().st_mtime_ns
+    again = extras.mesh(key)
+    assert cached.stat().st_mtime_ns == stamp, "the second request must read the cache, not rebuild"
+    np.testing.assert_array_equal(again.vertices, mesh.vertices)

@@ -123,3 +123,12 @@ def test_compare_mode_shows_two_views_whose_cameras_move_together(page, live_ser
     line = page.evaluate(f"() => {compare}.data.find(t => t.meta === 'connection:amygdala-insula')")
     assert line["line"]["dash"] == "dash"
     assert page.console_log.problems() == []
+
+
+def test_context_structures_from_the_url_are_drawn_and_named(page, live_server):
+    open_dashboard(page, live_server, "?extra=harvard-oxford:Left_Thalamus")
+    page.wait_for_function(f"() => {{ const t = {PLOT}.data.find(t => t.meta === 'extra'); return t && t.text && t.text.length > 100; }}")
+    context = trace(page, "extra")
+    assert set(context["text"]) == {"Left Thalamus (harvard-oxford)"}
+    assert "Left Thalamus" in page.locator("#extra-select").inner_text()
+    assert page.console_log.problems() == []

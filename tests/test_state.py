@@ -45,3 +45,11 @@ def test_good_values_survive_next_to_bad_ones():
     state, notices = parse_query("?scenario=ptsd&select=nowhere&compare=none", *KNOWN)
     assert state.scenario == "ptsd" and state.select is None and state.compare is None
     assert notices == [Notice("select", "nowhere")]
+
+
+def test_extra_structures_are_validated_one_by_one():
+    extras = frozenset({"harvard-oxford:Left_Thalamus", "aal3:ACC_pre_L"})
+    state, notices = parse_query("?extra=harvard-oxford:Left_Thalamus,aal3:Nowhere", *KNOWN, extras)
+    assert state.extra == ("harvard-oxford:Left_Thalamus",)
+    assert notices == [Notice("extra", "aal3:Nowhere")]
+    assert parse_query(to_query(state), *KNOWN, extras) == (state, [])

@@ -40,6 +40,8 @@ __all__ = [
     "overlay_traces",
     "brain_figure",
     "selection_for_trace",
+    "extra_trace",
+    "EXTRA_COLOR",
 ]
 
 # Eyes are in plotly's normalised scene units around the scene centre; up is +z (superior).
@@ -58,6 +60,8 @@ DEFAULT_CAMERA = "oblique"
 CIRCUIT_EYE_DIRECTION = np.array([-0.3, 0.75, 0.6])
 CIRCUIT_EYE_DISTANCE = 1.05
 DIMMED_OPACITY = 0.28
+EXTRA_COLOR = "#7F8C99"
+EXTRA_OPACITY = 0.45
 # Where each region's label sits relative to its (left) structure, in mm,
 # so the brainstem nuclei's labels do not pile up on one another.
 LABEL_OFFSETS_MM = {
@@ -156,6 +160,12 @@ class SceneData:
         """Structure keys in trace order."""
         known = {region.id for region in self.regions}
         return [key for key, stats in self.stats.items() if stats.region_id in known and key in self.meshes]
+
+    @cached_property
+    def extra_index(self) -> int:
+        """Index of the context-structures trace: after every other trace."""
+        arrows = sum(1 for _, directed, _ in self.segments if directed)
+        return 1 + len(self.keys) + 1 + len(self.segments) + arrows
 
     @cached_property
     def region_by_id(self) -> dict[str, Region]:
@@ -383,11 +393,44 @@ def overlay_traces(scene: SceneData, view: ViewState) -> list:
     return [_label_trace(scene, view), *lines, *arrows]
 
 
-def brain_figure(scene: SceneData, view: ViewState = ViewState()) -> go.Figure:
+def extra_trace(extras: list[tuple[str, Mesh]]) -> go.Mesh3d:
+    """Context structures as one translucent grey mesh, each named on hover.
+
+    One trace whatever their number, so it keeps its place in the figure
+    and a change of context structures replaces only it.
+    """
+    vertices, faces, names, offset = [], [], [], 0
+    for key, mesh in extras:
+        atlas, label = key.split(":", 1)
+        vertices.append(mesh.vertices)
+        faces.append(mesh.faces.astype(np.uint32) + offset)
+        names += [f"{label.replace('_', ' ')} ({atlas})"] * mesh.n_vertices
+        offset += mesh.n_vertices
+    merged = Mesh(
+        np.concatenate(vertices) if vertices else np.zeros((0, 3)),
+        np.concatenate(faces) if faces else np.zeros((0, 3)),
+    )
+    return go.Mesh3d(
+        **mesh_arrays(merged),
+        text=names,
+        color=EXTRA_COLOR,
+        opacity=EXTRA_OPACITY,
+        lighting=LIGHTING,
+        lightposition=LIGHT_POSITION,
+        hovertemplate="%{text}<extra></extra>",
+        showlegend=False,
+        meta="extra",
+    )
+
+
+def brain_figure(
+    scene: SceneData, view: ViewState = ViewState(), extras: list[tuple[str, Mesh]] = ()
+) -> go.Figure:
     """The glass brain, the region meshes and the circuit for one view state.
 
     Trace order is fixed: glass brain, structures (``scene.keys``), labels,
-    connection curves, arrowheads; partial updates rely on it.
+    connection curves, arrowheads, context structures; partial updates rely
+    on it.
 
     Returns
     -------
@@ -399,7 +442,7 @@ def brain_figure(scene: SceneData, view: ViewState = ViewState()) -> go.Figure:
         structure_trace(scene.meshes[key], style, key)
         for key, style in zip(scene.keys, structure_styles(scene, view))
     ]
-    figure = go.Figure([glass, *structures, *overlay_traces(scene, view)])
+    figure = go.Figure([glass, *structures, *overlay_traces(scene, view), extra_trace(list(extras))])
     figure.update_layout(
         scene={**scene_box(*scene.box), "camera": camera_for(view.camera, scene)},
         margin={"l": 0, "r": 0, "t": 0, "b": 0},

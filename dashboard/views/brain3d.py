@@ -10,7 +10,14 @@ from __future__ import annotations
 from dash import Input, Output, Patch, State, dcc, html, no_update
 
 from dashboard import ids
-from dashboard.figures.brain3d import SceneData, brain_figure, camera_for, overlay_traces, structure_styles
+from dashboard.figures.brain3d import (
+    SceneData,
+    brain_figure,
+    camera_for,
+    extra_trace,
+    overlay_traces,
+    structure_styles,
+)
 from dashboard.figures.scenario import DIRECTION_STYLE
 from dashboard.i18n import translate
 from dashboard.state import ViewState
@@ -97,7 +104,12 @@ def _scenario_name(content_scenarios, scenario: str, lang: str) -> str:
     return row["name_zh"] if lang == "zh" else row["name_en"]
 
 
-def register_callbacks(app, scene: SceneData, scenarios) -> None:
+def register_callbacks(app, scene: SceneData, scenarios, extras) -> None:
+    """Wire the 3D views; ``extras`` is the :class:`atlas.extra.ExtraStructures`."""
+
+    def context_meshes(keys) -> list:
+        return [(key, extras.mesh(key)) for key in keys]
+
     @app.callback(
         Output(ids.BRAIN3D_GRAPH, "figure"),
         Output(ids.MAIN_CAPTION, "children"),
@@ -122,7 +134,7 @@ def register_callbacks(app, scene: SceneData, scenarios) -> None:
         if view.compare is None:
             return no_update, no_update, {"display": "none"}, ""
         compare = view.with_(scenario=view.compare)
-        figure = figure_patch(scene, compare) if loaded else brain_figure(scene, compare)
+        figure = figure_patch(scene, compare) if loaded else brain_figure(scene, compare, context_meshes(view.extra))
         return figure, True, {}, _scenario_name(scenarios, view.compare, view.lang)
 
     @app.callback(
@@ -139,4 +151,21 @@ def register_callbacks(app, scene: SceneData, scenarios) -> None:
             return main, no_update
         other = Patch()
         other["layout"]["scene"]["camera"] = camera_for(preset, scene)
+        return main, other
+
+    @app.callback(
+        Output(ids.BRAIN3D_GRAPH, "figure", allow_duplicate=True),
+        Output(ids.COMPARE_GRAPH, "figure", allow_duplicate=True),
+        Input(ids.EXTRA_REQUEST, "data"),
+        State(ids.COMPARE_LOADED, "data"),
+        prevent_initial_call=True,
+    )
+    def show_context(keys, compare_loaded):
+        trace = extra_trace(context_meshes(keys or [])).to_plotly_json()
+        main = Patch()
+        main["data"][scene.extra_index] = trace
+        if not compare_loaded:
+            return main, no_update
+        other = Patch()
+        other["data"][scene.extra_index] = trace
         return main, other

@@ -9,7 +9,7 @@ from dashboard.content import Content
 from dashboard.i18n import translate
 from dashboard.state import CAMERA_PRESETS, ViewState
 
-__all__ = ["layout", "scenario_options", "compare_options", "camera_options", "toggle_options"]
+__all__ = ["layout", "scenario_options", "compare_options", "camera_options", "toggle_options", "extra_options"]
 
 NO_COMPARISON = "none"
 
@@ -32,11 +32,20 @@ def toggle_options(lang: str) -> list[dict]:
     return [{"label": translate(f"controls.{name}", lang), "value": name} for name in ("labels", "glass")]
 
 
+def extra_options(catalogue) -> list[dict]:
+    """Atlas structures as atlas-named options (atlas labels are English identifiers)."""
+    names = {"harvard-oxford": "Harvard-Oxford", "aal3": "AAL3"}
+    return [
+        {"label": f"{label.replace('_', ' ')} · {names[atlas]}", "value": f"{atlas}:{label}"}
+        for atlas, label in catalogue
+    ]
+
+
 def _field(label_key: str, control, lang: str) -> html.Div:
     return html.Div(className="control", children=[html.Label(translate(label_key, lang), id=ids.text(label_key)), control])
 
 
-def layout(content: Content, lang: str = "en") -> html.Div:
+def layout(content: Content, catalogue, lang: str = "en") -> html.Div:
     state = ViewState()
     return html.Div(
         className="control-bar",
@@ -70,6 +79,19 @@ def layout(content: Content, lang: str = "en") -> html.Div:
                 dcc.Slider(
                     id=ids.OPACITY, min=0.02, max=0.6, step=0.01, value=state.opacity, marks=None,
                     tooltip={"placement": "bottom"},
+                ),
+                lang,
+            ),
+            _field(
+                "controls.extra",
+                dcc.Dropdown(
+                    id=ids.EXTRA,
+                    options=extra_options(catalogue),
+                    value=[],
+                    multi=True,
+                    searchable=True,
+                    placeholder=translate("controls.extra_placeholder", lang),
+                    className="extra-select",
                 ),
                 lang,
             ),

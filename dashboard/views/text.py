@@ -31,10 +31,18 @@ def register_callbacks(app, content: Content) -> None:
         Output(ids.COMPARE, "options"),
         Output(ids.CAMERA, "options"),
         Output(ids.TOGGLES, "options"),
+        Output(ids.EXTRA, "placeholder"),
         Input(ids.VIEW_STATE, "data"),
         prevent_initial_call=True,
     )
     def translate_page(data):
         lang = ViewState.from_dict(data).lang
         texts = [text_for(content, output["id"]["key"], lang) for output in ctx.outputs_list[0]]
-        return texts, scenario_options(content, lang), compare_options(content, lang), camera_options(lang), toggle_options(lang)
+        return (
+            texts,
+            scenario_options(content, lang),
+            compare_options(content, lang),
+            camera_options(lang),
+            toggle_options(lang),
+            translate("controls.extra_placeholder", lang),
+        )

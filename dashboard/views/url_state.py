@@ -27,6 +27,7 @@ def layout() -> list:
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.VIEW_STATE),
         dcc.Store(id=ids.CAMERA_REQUEST),
+        dcc.Store(id=ids.EXTRA_REQUEST),
     ]
 
 
@@ -61,6 +62,8 @@ def _changed_state(trigger, value, current: ViewState, scene: SceneData) -> View
         return current.with_(**{simple[trigger]: value})
     if trigger == ids.COMPARE:
         return current.with_(compare=None if value == NO_COMPARISON else value)
+    if trigger == ids.EXTRA:
+        return current.with_(extra=tuple(value or ()))
     if trigger == ids.TOGGLES:
         return current.with_(labels="labels" in value, glass="glass" in value)
     if trigger in (ids.BRAIN3D_GRAPH, ids.COMPARE_GRAPH):
@@ -70,11 +73,12 @@ def _changed_state(trigger, value, current: ViewState, scene: SceneData) -> View
     return current
 
 
-def register_callbacks(app, content: Content, scene: SceneData) -> None:
+def register_callbacks(app, content: Content, scene: SceneData, extra_keys: frozenset[str]) -> None:
     known = (
         tuple(content.tables["scenarios"]["id"]),
         content.region_ids,
         tuple(content.tables["connections"]["id"]),
+        extra_keys,
     )
     clicks = {
         ids.BRAIN3D_GRAPH: "clickData",
@@ -85,6 +89,7 @@ def register_callbacks(app, content: Content, scene: SceneData) -> None:
         Output(ids.URL, "search"),
         Output(ids.VIEW_STATE, "data"),
         Output(ids.CAMERA_REQUEST, "data"),
+        Output(ids.EXTRA_REQUEST, "data"),
         Output(ids.NOTICE, "children"),
         Output(ids.SCENARIO, "value"),
         Output(ids.COMPARE, "value"),
@@ -93,6 +98,7 @@ def register_callbacks(app, content: Content, scene: SceneData) -> None:
         Output(ids.OPACITY, "value"),
         Output(ids.PANEL_TABS, "value"),
         Output(ids.LANGUAGE, "value"),
+        Output(ids.EXTRA, "value"),
         Input(ids.URL, "search"),
         Input(ids.SCENARIO, "value"),
         Input(ids.COMPARE, "value"),
@@ -101,6 +107,7 @@ def register_callbacks(app, content: Content, scene: SceneData) -> None:
         Input(ids.OPACITY, "value"),
         Input(ids.PANEL_TABS, "value"),
         Input(ids.LANGUAGE, "value"),
+        Input(ids.EXTRA, "value"),
         Input(ids.BRAIN3D_GRAPH, clicks[ids.BRAIN3D_GRAPH]),
         Input(ids.COMPARE_GRAPH, clicks[ids.COMPARE_GRAPH]),
         Input({"type": "select-region", "region": ALL}, "n_clicks"),
@@ -114,6 +121,7 @@ def register_callbacks(app, content: Content, scene: SceneData) -> None:
         if stored is None or trigger is None or trigger == ids.URL:
             state, notices = parse_query(search, *known)
             camera_request = state.camera
+            extra_request = list(state.extra) if state.extra else no_update
         else:
             value = ctx.triggered[0]["value"] if ctx.triggered else None
             if isinstance(trigger, dict) and not value:
@@ -124,11 +132,13 @@ def register_callbacks(app, content: Content, scene: SceneData) -> None:
             if state == current:
                 raise PreventUpdate
             camera_request = state.camera if state.camera != current.camera else no_update
+            extra_request = list(state.extra) if state.extra != current.extra else no_update
         search_out = to_query(state)
         return (
             search_out if search_out != (search or "") else no_update,
             state.to_dict(),
             camera_request,
+            extra_request,
             notice_text(notices, state.lang),
             state.scenario,
             state.compare or NO_COMPARISON,
@@ -137,6 +147,7 @@ def register_callbacks(app, content: Content, scene: SceneData) -> None:
             state.opacity,
             state.panel,
             state.lang,
+            list(state.extra),
         )
 
 
