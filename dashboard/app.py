@@ -38,7 +38,7 @@ def extra_structures(resources: Resources) -> ExtraStructures:
 
 
 def _layout(resources: Resources, scene: SceneData, extras: ExtraStructures, lang: str) -> html.Div:
-    content, store = resources.content, resources.store
+    content = resources.content
     return html.Div(
         className="app-shell",
         children=[
@@ -56,7 +56,7 @@ def _layout(resources: Resources, scene: SceneData, extras: ExtraStructures, lan
             html.Main(
                 className="workspace",
                 children=[
-                    regions.layout(content.regions, store.stats, lang),
+                    regions.layout(content.regions, lang),
                     brain3d.layout(scene, lang),
                     panel.layout(lang),
                 ],

@@ -100,7 +100,10 @@ def test_a_shared_url_restores_the_view_in_chinese(page, live_server):
     line = trace(page, "connection:amygdala-insula")
     assert line["line"]["dash"] == "solid" and "升高" in line["hovertemplate"]
     assert trace(page, "labels")["visible"] is False
-    assert page.locator(".region-item .region-name").first.inner_text() == "杏仁核"
+    first = page.locator(".region-item").first
+    assert first.locator(".region-name").inner_text() == "杏仁核"
+    assert first.locator(".region-name-other").inner_text() == "Amygdala"
+    assert first.locator(".region-meta").inner_text().startswith("左 · 右")
     assert page.console_log.problems() == []
 
 

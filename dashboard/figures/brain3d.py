@@ -300,7 +300,7 @@ def _label_trace(scene: SceneData, view: ViewState) -> go.Scatter3d:
     """Region names (with the change's glyph) on thin leader lines to their structure."""
     directions = region_directions(scene.effects, view.scenario)
     highlighted = _selected_regions(scene, view)
-    xyz, texts, colors = [], [], []
+    xyz, texts = [], []
     for region in scene.regions:
         if not any(scene.stats[key].region_id == region.id for key in scene.keys):
             continue
@@ -308,11 +308,9 @@ def _label_trace(scene: SceneData, view: ViewState) -> go.Scatter3d:
         text = f"{region.name(view.lang)} {glyph}".strip()
         anchor = scene.region_anchor(region.id)
         label = anchor + np.array(LABEL_OFFSETS_MM.get(region.id, DEFAULT_LABEL_OFFSET_MM))
-        color = "#111111" if not highlighted or region.id in highlighted else "#7A7F87"
         # anchor -> label, then a gap (NaN) before the next region's line
         xyz += [anchor, label, [np.nan] * 3]
         texts += ["", f"<b>{text}</b>" if region.id in highlighted else text, ""]
-        colors += [color] * 3
     points = np.array(xyz, dtype=np.float32)
     return go.Scatter3d(
         x=points[:, 0],
@@ -321,7 +319,8 @@ def _label_trace(scene: SceneData, view: ViewState) -> go.Scatter3d:
         mode="lines+text",
         text=texts,
         textposition="middle center",
-        textfont={"size": 17, "color": colors, "family": FONT["family"]},
+        # One colour for all: per-label colours make plotly shrink 3D text.
+        textfont={"size": 17, "color": "#111111", "family": FONT["family"]},
         line={"color": "#6B7280", "width": 1.5},
         connectgaps=False,
         hoverinfo="skip",

@@ -2,23 +2,34 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from dash import ALL, Input, Output, ctx, html
 
-from atlas.store import StructureStats
 from dashboard import ids
 from dashboard.content.regions import Region
 from dashboard.i18n import translate
 from dashboard.state import ViewState
 
-__all__ = ["layout", "register_callbacks"]
+__all__ = ["layout", "register_callbacks", "region_text"]
 
 
-def _item(region: Region, structures: list[StructureStats], lang: str) -> html.Li:
-    hemispheres = [f"hemisphere.{s.hemisphere}" for s in structures]
-    other = "en" if lang == "zh" else "zh"
+def region_meta(region: Region, lang: str) -> str:
+    """Hemispheres and atlas of a region, as the list shows them."""
+    hemispheres = " · ".join(translate(f"hemisphere.{side}", lang) for side in region.labels)
     atlas = translate(f"regions.atlas.{region.atlas}", lang, threshold=region.threshold or 0)
+    return f"{hemispheres} — {atlas}"
+
+
+def region_text(region: Region, part: str, lang: str) -> str:
+    """One line of a region's list entry: ``name``, ``other`` (other language) or ``meta``."""
+    if part == "name":
+        return region.name(lang)
+    if part == "other":
+        return region.name("en" if lang == "zh" else "zh")
+    return region_meta(region, lang)
+
+
+def _item(region: Region, lang: str) -> html.Li:
+    lines = [("name", "region-name"), ("other", "region-name-other"), ("meta", "region-meta")]
     return html.Li(
         html.Button(
             id=ids.region_button(region.id),
@@ -29,11 +40,8 @@ def _item(region: Region, structures: list[StructureStats], lang: str) -> html.L
                 html.Span(
                     className="region-text",
                     children=[
-                        html.Span(region.name(lang), className="region-name", id=ids.text(f"region:{region.id}")),
-                        html.Span(region.name(other), className="region-name-other"),
-                        html.Span(
-                            f"{' · '.join(translate(key, lang) for key in hemispheres)} — {atlas}", className="region-meta"
-                        ),
+                        html.Span(region_text(region, part, lang), className=css, id=ids.text(f"region-{part}:{region.id}"))
+                        for part, css in lines
                     ],
                 ),
             ],
@@ -41,20 +49,13 @@ def _item(region: Region, structures: list[StructureStats], lang: str) -> html.L
     )
 
 
-def layout(regions, stats: Mapping[str, StructureStats], lang: str = "en") -> html.Nav:
-    by_region: dict[str, list[StructureStats]] = {}
-    for structure in stats.values():
-        by_region.setdefault(structure.region_id, []).append(structure)
+def layout(regions, lang: str = "en") -> html.Nav:
     return html.Nav(
         className="panel region-panel",
         **{"aria-label": translate("regions.heading", lang)},
         children=[
             html.H2(translate("regions.heading", lang), id=ids.text("regions.heading")),
-            html.Ul(
-                id=ids.REGION_LIST,
-                className="region-list",
-                children=[_item(region, by_region.get(region.id, []), lang) for region in regions],
-            ),
+            html.Ul(id=ids.REGION_LIST, className="region-list", children=[_item(region, lang) for region in regions]),
         ],
     )
 

@@ -1,8 +1,8 @@
 """Language switching for the static text of the page.
 
 Static text carries an id ``{"type": "text", "key": KEY}``; one callback
-re-translates all of it when the language changes. ``region:ID`` keys are
-region names from the content tables.
+re-translates all of it when the language changes. ``region-PART:ID`` keys
+are lines of a region's list entry, from the content tables.
 """
 
 from __future__ import annotations
@@ -14,13 +14,16 @@ from dashboard.content import Content
 from dashboard.i18n import translate
 from dashboard.state import ViewState
 from dashboard.views.controls import camera_options, compare_options, scenario_options, toggle_options
+from dashboard.views.regions import region_text
 
 __all__ = ["register_callbacks", "text_for"]
 
 
 def text_for(content: Content, key: str, lang: str) -> str:
-    if key.startswith("region:"):
-        return content.region(key.partition(":")[2]).name(lang)
+    """The text of an i18n key, or of a region's list line (``region-PART:ID``)."""
+    if key.startswith("region-"):
+        part, _, region_id = key.removeprefix("region-").partition(":")
+        return region_text(content.region(region_id), part, lang)
     return translate(key, lang)
 
 
