@@ -255,9 +255,8 @@ def register_callbacks(app, content: Content) -> None:
     def show(data):
         return panel_body(content, ViewState.from_dict(data))
 
-    @app.callback(Output(ids.PANEL_TABS, "children"), Input(ids.VIEW_STATE, "data"), prevent_initial_call=True)
-    def tab_labels(data):
-        lang = ViewState.from_dict(data).lang
+    @app.callback(Output(ids.PANEL_TABS, "children"), Input(ids.LANGUAGE, "value"), prevent_initial_call=True)
+    def tab_labels(lang):
         return [
             dcc.Tab(label=translate("panel.details", lang), value="details"),
             dcc.Tab(label=translate("panel.sources", lang), value="sources"),

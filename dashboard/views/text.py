@@ -12,7 +12,6 @@ from dash import ALL, Input, Output, ctx
 from dashboard import ids
 from dashboard.content import Content
 from dashboard.i18n import translate
-from dashboard.state import ViewState
 from dashboard.views.controls import camera_options, compare_options, scenario_options, toggle_options
 from dashboard.views.regions import region_text
 
@@ -35,11 +34,10 @@ def register_callbacks(app, content: Content) -> None:
         Output(ids.CAMERA, "options"),
         Output(ids.TOGGLES, "options"),
         Output(ids.EXTRA, "placeholder"),
-        Input(ids.VIEW_STATE, "data"),
+        Input(ids.LANGUAGE, "value"),
         prevent_initial_call=True,
     )
-    def translate_page(data):
-        lang = ViewState.from_dict(data).lang
+    def translate_page(lang):
         texts = [text_for(content, output["id"]["key"], lang) for output in ctx.outputs_list[0]]
         return (
             texts,

@@ -134,21 +134,35 @@ def register_callbacks(app, content: Content, scene: SceneData, extra_keys: froz
             camera_request = state.camera if state.camera != current.camera else no_update
             extra_request = list(state.extra) if state.extra != current.extra else no_update
         search_out = to_query(state)
+        before = None if stored is None or trigger is None or trigger == ids.URL else ViewState.from_dict(stored)
+        controls = _control_values(state, before)
         return (
             search_out if search_out != (search or "") else no_update,
             state.to_dict(),
             camera_request,
             extra_request,
             notice_text(notices, state.lang),
-            state.scenario,
-            state.compare or NO_COMPARISON,
-            state.camera,
-            [name for name in ("labels", "glass") if getattr(state, name)],
-            state.opacity,
-            state.panel,
-            state.lang,
-            list(state.extra),
+            *controls,
         )
+
+
+def _control_values(state: ViewState, before: ViewState | None) -> list:
+    """Values for the controls; only those that changed, so that callbacks
+    listening to a control (the language, say) run only when it changes."""
+    values = [
+        ("scenario", state.scenario),
+        ("compare", state.compare or NO_COMPARISON),
+        ("camera", state.camera),
+        ("toggles", [name for name in ("labels", "glass") if getattr(state, name)]),
+        ("opacity", state.opacity),
+        ("panel", state.panel),
+        ("lang", state.lang),
+        ("extra", list(state.extra)),
+    ]
+    if before is None:
+        return [value for _, value in values]
+    previous = dict(zip([name for name, _ in values], _control_values(before, None)))
+    return [no_update if previous[name] == value else value for name, value in values]
 
 
 def notice_layout() -> html.Div:
