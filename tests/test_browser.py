@@ -135,3 +135,17 @@ def test_context_structures_from_the_url_are_drawn_and_named(page, live_server):
     assert set(context["text"]) == {"Left Thalamus (harvard-oxford)"}
     assert "Left Thalamus" in page.locator("#extra-select").inner_text()
     assert page.console_log.problems() == []
+
+
+def test_the_users_camera_survives_a_scenario_change(page, live_server):
+    open_dashboard(page, live_server)
+    page.evaluate(f"() => Plotly.relayout({PLOT}, {{'scene.camera.eye': {{x: 1.1, y: -1.3, z: 0.4}}}})")
+    page.wait_for_timeout(300)
+    page.locator("#scenario-select").click()
+    page.get_by_role("option", name="MDMA (acute)").click()
+    page.wait_for_function("() => document.getElementById('brain3d-caption').textContent === 'MDMA (acute)'")
+    page.wait_for_function(f"() => {PLOT}.data.find(t => t.meta === 'amygdala:left').color === '#5D3A9B'")
+    eye = page.evaluate(f"() => {PLOT}._fullLayout.scene.camera.eye")
+    assert (round(eye["x"], 3), round(eye["y"], 3), round(eye["z"], 3)) == (1.1, -1.3, 0.4)
+    assert "scenario=mdma-acute" in page.url
+    assert page.console_log.problems() == []

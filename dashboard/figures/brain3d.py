@@ -310,7 +310,8 @@ def _label_trace(scene: SceneData, view: ViewState) -> go.Scatter3d:
         label = anchor + np.array(LABEL_OFFSETS_MM.get(region.id, DEFAULT_LABEL_OFFSET_MM))
         # anchor -> label, then a gap (NaN) before the next region's line
         xyz += [anchor, label, [np.nan] * 3]
-        texts += ["", f"<b>{text}</b>" if region.id in highlighted else text, ""]
+        # A marker, not <b>: plotly's 3D text renders markup at odd sizes.
+        texts += ["", f"◉ {text}" if region.id in highlighted else text, ""]
     points = np.array(xyz, dtype=np.float32)
     return go.Scatter3d(
         x=points[:, 0],
