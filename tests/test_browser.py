@@ -149,3 +149,15 @@ def test_the_users_camera_survives_a_scenario_change(page, live_server):
     assert (round(eye["x"], 3), round(eye["y"], 3), round(eye["z"], 3)) == (1.1, -1.3, 0.4)
     assert "scenario=mdma-acute" in page.url
     assert page.console_log.problems() == []
+
+
+def test_camera_presets_move_both_views(page, live_server):
+    open_dashboard(page, live_server, "?camera=top&compare=ptsd")
+    compare = "document.querySelector('#brain3d-compare-graph .js-plotly-plot')"
+    page.wait_for_function(f"() => Math.abs({PLOT}._fullLayout.scene.camera.eye.z - 1.5) < 1e-6")
+    page.locator("#camera-select").click()
+    page.get_by_role("option", name="left", exact=True).click()
+    page.wait_for_function(f"() => Math.abs({PLOT}._fullLayout.scene.camera.eye.x + 1.5) < 1e-6")
+    page.wait_for_function(f"() => Math.abs({compare}._fullLayout.scene.camera.eye.x + 1.5) < 1e-6")
+    assert "camera=left" in page.url
+    assert page.console_log.problems() == []

@@ -104,6 +104,16 @@ def _scenario_name(content_scenarios, scenario: str, lang: str) -> str:
     return row["name_zh"] if lang == "zh" else row["name_en"]
 
 
+def _patch_both(compare_loaded: bool, apply) -> tuple:
+    """The same change for the main view and, once it is drawn, the comparison."""
+    patches = []
+    for _ in range(2):
+        patch = Patch()
+        apply(patch)
+        patches.append(patch)
+    return patches[0], patches[1] if compare_loaded else no_update
+
+
 def register_callbacks(app, scene: SceneData, scenarios, extras) -> None:
     """Wire the 3D views; ``extras`` is the :class:`atlas.extra.ExtraStructures`."""
 
@@ -145,13 +155,12 @@ def register_callbacks(app, scene: SceneData, scenarios, extras) -> None:
         prevent_initial_call=True,
     )
     def move_camera(preset, compare_loaded):
-        main = Patch()
-        main["layout"]["scene"]["camera"] = camera_for(preset, scene)
-        if not compare_loaded:
-            return main, no_update
-        other = Patch()
-        other["layout"]["scene"]["camera"] = camera_for(preset, scene)
-        return main, other
+        camera = camera_for(preset, scene)
+
+        def set_camera(patch):
+            patch["layout"]["scene"]["camera"] = camera
+
+        return _patch_both(compare_loaded, set_camera)
 
     @app.callback(
         Output(ids.BRAIN3D_GRAPH, "figure", allow_duplicate=True),
@@ -162,10 +171,8 @@ def register_callbacks(app, scene: SceneData, scenarios, extras) -> None:
     )
     def show_context(keys, compare_loaded):
         trace = extra_trace(context_meshes(keys or [])).to_plotly_json()
-        main = Patch()
-        main["data"][scene.extra_index] = trace
-        if not compare_loaded:
-            return main, no_update
-        other = Patch()
-        other["data"][scene.extra_index] = trace
-        return main, other
+
+        def set_context(patch):
+            patch["data"][scene.extra_index] = trace
+
+        return _patch_both(compare_loaded, set_context)
