@@ -45,8 +45,10 @@ log = logging.getLogger(__name__)
 CACHE_ENV = "BRAIN_CIRCUITS_CACHE"
 GLASS_BRAIN = "glass-brain"
 # Bump when the build code changes in a way the parameters do not capture.
-BUILD_VERSION = 3
+BUILD_VERSION = 4
 HARVARD_OXFORD_ARRAY = "harvard_oxford.npy"
+TEMPLATE_ARRAY = "template.npy"
+TEMPLATE_LABELS_ARRAY = "structures_on_template.npy"
 MANIFEST = "manifest.json"
 
 Progress = Callable[[int, int, str], None]
@@ -130,6 +132,8 @@ class MeshStore:
                 for row in manifest["structures"]
             }
             self.meshes = {key: self._read_mesh(key) for key in [*self.stats, GLASS_BRAIN]}
+            self._template_affine = np.array(manifest["template_affine"])
+            self._label_keys = list(manifest["template_label_keys"])
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise CacheCorruptError(f"mesh cache {self.directory} is unreadable: {error}") from error
 
@@ -144,6 +148,14 @@ class MeshStore:
     def structure_meshes(self) -> dict[str, Mesh]:
         """Meshes of the structures, keyed by ``region_id:hemisphere``."""
         return {key: mesh for key, mesh in self.meshes.items() if key != GLASS_BRAIN}
+
+    def template(self) -> tuple[np.ndarray, np.ndarray]:
+        """The MNI152 template as uint8 (0-255) and its affine, for slices."""
+        return np.load(self.directory / TEMPLATE_ARRAY, mmap_mode="r"), self._template_affine
+
+    def template_labels(self) -> tuple[np.ndarray, list[str]]:
+        """Structures on the template grid: value k is ``keys[k - 1]``, 0 is none."""
+        return np.load(self.directory / TEMPLATE_LABELS_ARRAY, mmap_mode="r"), self._label_keys
 
     def harvard_oxford_probabilities(self) -> np.ndarray:
         """Memory-mapped Harvard-Oxford maps (x, y, z, label), uint8 percent.
@@ -182,6 +194,30 @@ def structure_mesh(volumes: AtlasVolumes, spec: StructureSpec, parameters: MeshP
     field, level = volumes.field(spec)
     raw = isosurface(field, level, volumes.affine(spec.atlas), parameters, binary=spec.atlas == AAL3)
     return smooth_and_decimate(raw, parameters)
+
+
+def structures_on_template(volumes: AtlasVolumes, specs, template: nib.Nifti1Image) -> np.ndarray:
+    """Every structure's mask carried onto the template grid (nearest voxel).
+
+    Value k marks ``specs[k - 1]``; the atlases and the template are all
+    1 mm grids in MNI space, so voxel centres map one to one.
+    """
+    labels = np.zeros(template.shape[:3], dtype=np.uint8)
+    inverse = np.linalg.inv(template.affine)
+    for value, spec in enumerate(specs, start=1):
+        ijk = np.argwhere(volumes.mask(spec))
+        world = ijk @ volumes.affine(spec.atlas)[:3, :3].T + volumes.affine(spec.atlas)[:3, 3]
+        target = np.rint(world @ inverse[:3, :3].T + inverse[:3, 3]).astype(int)
+        inside = np.all((target >= 0) & (target < np.array(labels.shape)), axis=1)
+        labels[tuple(target[inside].T)] = value
+    return labels
+
+
+def template_bytes(template: nib.Nifti1Image) -> np.ndarray:
+    """The template rescaled to uint8, robust to a few bright voxels."""
+    data = np.asarray(template.dataobj, dtype=np.float32)
+    top = np.percentile(data[data > 0], 99.5)
+    return np.clip(data / top * 255, 0, 255).astype(np.uint8)
 
 
 def glass_brain_field(template: nib.Nifti1Image, parameters: GlassBrainParameters) -> np.ndarray:
@@ -251,11 +287,16 @@ def build_store(
             mesh = structure_mesh(volumes, spec, parameters)
             np.savez(staging / _mesh_file(spec.key), vertices=mesh.vertices, faces=mesh.faces)
             stats.append(_structure_stats(spec, volumes.mask(spec), volumes.affine(spec.atlas), mesh))
-        report(total - 1, total, "meshing the glass brain (MNI152 template)")
-        brain = glass_brain_mesh(nib.load(files.mni152_template), glass)
+        report(total - 1, total, "meshing the glass brain and slicing the MNI152 template")
+        template = nib.load(files.mni152_template)
+        brain = glass_brain_mesh(template, glass)
         np.savez(staging / _mesh_file(GLASS_BRAIN), vertices=brain.vertices, faces=brain.faces)
+        np.save(staging / TEMPLATE_ARRAY, template_bytes(template))
+        np.save(staging / TEMPLATE_LABELS_ARRAY, structures_on_template(volumes, specs, template))
         manifest = {
             "build_version": BUILD_VERSION,
+            "template_affine": template.affine.tolist(),
+            "template_label_keys": [spec.key for spec in specs],
             "mesh_parameters": asdict(parameters),
             "glass_parameters": asdict(glass),
             "structures": [asdict(row) for row in stats],

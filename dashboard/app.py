@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import dash
-from dash import html
+from dash import dcc, html
 
 from atlas.extra import ExtraStructures
+from atlas.lookup import AtlasLookup
 from atlas.sources import atlas_files
 from dashboard import ids
 from dashboard.figures.brain3d import SceneData
+from dashboard.figures.slices import SliceData
 from dashboard.i18n import DEFAULT_LANGUAGE, translate
 from dashboard.paths import assets_dir
 from dashboard.resources import Resources, load_resources
-from dashboard.views import brain3d, controls, panel, regions, text, url_state
+from dashboard.state import PANES
+from dashboard.views import brain3d, circuit, controls, panel, regions, slices, text, url_state
 
 __all__ = ["create_app"]
 
@@ -37,6 +40,22 @@ def extra_structures(resources: Resources) -> ExtraStructures:
     return ExtraStructures(atlas_files(), resources.store, exclude=drawn)
 
 
+def slice_data(resources: Resources) -> SliceData:
+    template, affine = resources.store.template()
+    labels, keys = resources.store.template_labels()
+    return SliceData(template=template, labels=labels, keys=tuple(keys), affine=affine)
+
+
+def _pane_switch(lang: str) -> dcc.RadioItems:
+    return dcc.RadioItems(
+        id=ids.PANE,
+        options=[{"label": translate(f"pane.{pane}", lang), "value": pane} for pane in PANES],
+        value="3d",
+        inline=True,
+        className="pane-switch",
+    )
+
+
 def _layout(resources: Resources, scene: SceneData, extras: ExtraStructures, lang: str) -> html.Div:
     content = resources.content
     return html.Div(
@@ -57,7 +76,16 @@ def _layout(resources: Resources, scene: SceneData, extras: ExtraStructures, lan
                 className="workspace",
                 children=[
                     regions.layout(content.regions, lang),
-                    brain3d.layout(scene, lang),
+                    html.Div(
+                        className="center-column",
+                        children=[
+                            _pane_switch(lang),
+                            html.Div(id=ids.VIEW_3D, className="pane", children=brain3d.layout(scene, lang)),
+                            slices.layout(slice_data(resources), lang),
+                            circuit.layout(),
+                            brain3d.legend(lang),
+                        ],
+                    ),
                     panel.layout(lang),
                 ],
             ),
@@ -96,7 +124,10 @@ def create_app(resources: Resources | None = None) -> dash.Dash:
     scene = scene_data(resources)
     extras = extra_structures(resources)
     app.layout = _layout(resources, scene, extras, DEFAULT_LANGUAGE)
-    url_state.register_callbacks(app, resources.content, scene, extras.keys)
+    lookup = AtlasLookup(atlas_files(), resources.store, resources.content.structure_specs())
+    url_state.register_callbacks(app, resources.content, scene, extras.keys, lookup)
+    slices.register_callbacks(app, resources.content, scene, slice_data(resources), lookup)
+    circuit.register_callbacks(app, scene)
     brain3d.register_callbacks(app, scene, resources.content.tables["scenarios"], extras)
     regions.register_callbacks(app)
     panel.register_callbacks(app, resources.content)

@@ -44,3 +44,20 @@ def region_button(region_id: str) -> dict:
 def select_link(target: str, index: int = 0) -> dict:
     """A link inside a panel that selects ``region:ID`` or ``connection:ID``."""
     return {"type": "select-link", "target": target, "index": index}
+
+PANE = "pane-select"
+VIEW_3D = "view-3d"
+SLICES_VIEW = "view-slices"
+CIRCUIT_VIEW = "view-circuit"
+CIRCUIT_GRAPH = "circuit-graph"
+RADIOLOGICAL = "radiological-toggle"
+WHERE_READOUT = "where-readout"
+SLICE_PLANES = ("axial", "coronal", "sagittal")
+
+
+def slice_graph(plane: str) -> dict:
+    return {"type": "slice-graph", "plane": plane}
+
+
+def slice_slider(plane: str) -> dict:
+    return {"type": "slice-slider", "plane": plane}

@@ -16,6 +16,9 @@ __all__ = ["ViewState", "Notice", "CAMERA_PRESETS", "PANELS", "parse_query", "to
 
 CAMERA_PRESETS = ("oblique", "left", "right", "front", "top", "bottom", "circuit")
 PANELS = ("details", "sources")
+PANES = ("3d", "slices", "circuit")
+DEFAULT_CURSOR = (-23, -5, -18)
+CURSOR_LIMIT_MM = 100
 DEFAULT_SCENARIO = "baseline"
 _FLAGS = {"1": True, "true": True, "on": True, "0": False, "false": False, "off": False}
 
@@ -59,6 +62,12 @@ class ViewState:
         Glass brain opacity, 0.02 to 0.6.
     extra : tuple of str
         Other atlas structures shown for context, as ``atlas:label``.
+    pane : {"3d", "slices", "circuit"}
+        The main view shown.
+    cursor : tuple of int
+        The slices' crossing point, MNI mm.
+    radiological : bool
+        Slices drawn with the patient's left on the right.
     """
 
     scenario: str = DEFAULT_SCENARIO
@@ -71,6 +80,9 @@ class ViewState:
     glass: bool = True
     opacity: float = 0.13
     extra: tuple[str, ...] = ()
+    pane: str = "3d"
+    cursor: tuple[int, int, int] = DEFAULT_CURSOR
+    radiological: bool = False
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -81,7 +93,14 @@ class ViewState:
         if not data:
             return cls()
         select = data.get("select")
-        return cls(**{**data, "select": Selection(**select) if select else None, "extra": tuple(data.get("extra", ()))})
+        return cls(
+            **{
+                **data,
+                "select": Selection(**select) if select else None,
+                "extra": tuple(data.get("extra", ())),
+                "cursor": tuple(data.get("cursor", DEFAULT_CURSOR)),
+            }
+        )
 
     def with_(self, **changes) -> "ViewState":
         return replace(self, **changes)
@@ -131,7 +150,8 @@ def parse_query(
     choose("camera", CAMERA_PRESETS)
     choose("lang", LANGUAGES)
     choose("panel", PANELS)
-    for name in ("labels", "glass"):
+    choose("pane", PANES)
+    for name in ("labels", "glass", "radiological"):
         if name in params:
             flag = _FLAGS.get(params[name].lower())
             if flag is None:
@@ -155,11 +175,23 @@ def parse_query(
             values["select"] = Selection(kind, ident)
         else:
             notices.append(Notice("select", value))
+    if "at" in params:
+        try:
+            cursor = tuple(int(round(float(part))) for part in params["at"].split(","))
+        except ValueError:
+            cursor = ()
+        if len(cursor) == 3 and all(abs(value) <= CURSOR_LIMIT_MM for value in cursor):
+            values["cursor"] = cursor
+        else:
+            notices.append(Notice("at", params["at"]))
     if params.get("extra"):
         wanted = [item for item in params["extra"].split(",") if item]
         values["extra"] = tuple(dict.fromkeys(item for item in wanted if item in extras))
         notices += [Notice("extra", item) for item in wanted if item not in extras]
-    known_names = {"scenario", "compare", "camera", "lang", "panel", "labels", "glass", "opacity", "select", "extra"}
+    known_names = {
+        "scenario", "compare", "camera", "lang", "panel", "labels", "glass", "opacity", "select", "extra",
+        "pane", "at", "radiological",
+    }
     for name in params.keys() - known_names:
         notices.append(Notice(name, params[name]))
     return replace(default, **values), notices
@@ -169,15 +201,17 @@ def to_query(state: ViewState) -> str:
     """The shortest query string that restores ``state`` (defaults left out)."""
     default = ViewState()
     params = {}
-    for name in ("scenario", "compare", "camera", "lang", "panel", "opacity"):
+    for name in ("scenario", "compare", "camera", "lang", "panel", "opacity", "pane"):
         value = getattr(state, name)
         if value != getattr(default, name) and value is not None:
             params[name] = value
-    for name in ("labels", "glass"):
+    for name in ("labels", "glass", "radiological"):
         if getattr(state, name) != getattr(default, name):
             params[name] = "1" if getattr(state, name) else "0"
     if state.select:
         params["select"] = state.select.to_param()
     if state.extra:
         params["extra"] = ",".join(state.extra)
+    if state.cursor != default.cursor:
+        params["at"] = ",".join(str(value) for value in state.cursor)
     return f"?{urlencode(params)}" if params else ""

@@ -24,6 +24,8 @@ CHROMIUM_ARGS = [
 BROWSER_NOISE = ("GL Driver Message", "Canvas2D: Multiple readback operations", "GPU stall due to ReadPixels")
 
 _LOOPBACK = ("127.", "::1", "localhost")
+# 5xx responses of the live server; every browser test must end with none.
+SERVER_ERRORS: list[str] = []
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -90,6 +92,13 @@ def live_server(resources):
     from dashboard.app import create_app
 
     app = create_app(resources)
+
+    @app.server.after_request
+    def record_server_errors(response):
+        if response.status_code >= 500:
+            SERVER_ERRORS.append(response.get_data(as_text=True)[:500])
+        return response
+
     server = make_server("127.0.0.1", free_port(), app.server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -122,5 +131,8 @@ def page(browser):
     page.console_log = ConsoleLog()
     page.on("console", lambda message: page.console_log.append((message.type, message.text)))
     page.on("pageerror", lambda error: page.console_log.append(("pageerror", str(error))))
+    SERVER_ERRORS.clear()
     yield page
     context.close()
+    errors, SERVER_ERRORS[:] = list(SERVER_ERRORS), []
+    assert errors == [], f"the server answered {len(errors)} request(s) with an error: {errors[0]}"

@@ -161,3 +161,70 @@ def test_camera_presets_move_both_views(page, live_server):
     page.wait_for_function(f"() => Math.abs({compare}._fullLayout.scene.camera.eye.x + 1.5) < 1e-6")
     assert "camera=left" in page.url
     assert page.console_log.problems() == []
+
+
+def click_slice_at(page, plane, x_mm, y_mm):
+    point = page.evaluate(
+        """([plane, x, y]) => {
+            const holder = [...document.querySelectorAll('.slice-graph')]
+                .find(el => el.id.includes('"plane":"' + plane + '"'));
+            const gd = holder.querySelector('.js-plotly-plot');
+            const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+            const box = gd.getBoundingClientRect();
+            return [box.left + xa._offset + xa.l2p(x), box.top + ya._offset + ya.l2p(y)];
+        }""",
+        [plane, x_mm, y_mm],
+    )
+    page.mouse.click(*point)
+
+
+def test_clicking_a_slice_identifies_and_selects_everywhere(page, live_server):
+    open_dashboard(page, live_server, "?pane=slices&scenario=mdma-acute")
+    page.wait_for_selector(".slice-graph .js-plotly-plot image", state="attached")
+    page.wait_for_timeout(500)
+    click_slice_at(page, "axial", 24, -4)
+    page.wait_for_function("() => location.search.includes('select=amygdala') && location.search.includes('at=')")
+    at = re.search(r"at=([-0-9]+)%2C([-0-9]+)%2C([-0-9]+)", page.url).groups()
+    x, y, z = (int(value) for value in at)
+    # a click is read to the nearest millimetre of the pixel under the pointer
+    assert abs(x - 24) <= 1 and abs(y + 4) <= 1 and z == -18
+    page.wait_for_function(f"() => document.getElementById('where-readout').textContent.includes('MNI ({x}, {y}, -18)')")
+    readout = page.locator("#where-readout").inner_text()
+    assert "Right Amygdala" in readout and "Amygdala_R" in readout
+    page.wait_for_selector("#panel-body h3:text('Amygdala')")
+    # the 3D view (hidden) follows the selection
+    page.wait_for_function(f"() => {PLOT}.data.find(t => t.meta === 'insula:left').opacity < 0.5")
+    # the other slices moved to the clicked point
+    assert page.locator(".slice-cell input").nth(1).input_value() == str(y)
+    assert page.console_log.problems() == []
+
+
+def test_selecting_a_region_moves_the_slices_to_it(page, live_server, store):
+    open_dashboard(page, live_server, "?pane=slices")
+    page.get_by_role("button", name=re.compile("^Locus coeruleus")).click()
+    x, y, z = (round(v) for v in store.stats["locus-coeruleus:left"].centroid_mni)
+    page.wait_for_function(f"() => location.search.includes('at={x}%2C{y}%2C{z}')")
+    page.wait_for_function(f"() => document.getElementById('where-readout').textContent.includes('MNI ({x}, {y}, {z})')")
+    assert "LC_L" in page.locator("#where-readout").inner_text()
+    assert page.console_log.problems() == []
+
+
+def test_clicking_the_circuit_diagram_selects_everywhere(page, live_server):
+    open_dashboard(page, live_server, "?pane=circuit&scenario=ptsd")
+    page.wait_for_selector("#circuit-graph .js-plotly-plot .scatterlayer .point", state="attached")
+    point = page.evaluate(
+        """() => {
+            const gd = document.querySelector('#circuit-graph .js-plotly-plot');
+            const nodes = gd.data.find(t => t.meta === 'nodes');
+            const i = nodes.customdata.indexOf('region:insula');
+            const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, box = gd.getBoundingClientRect();
+            return [box.left + xa._offset + xa.l2p(nodes.x[i]), box.top + ya._offset + ya.l2p(nodes.y[i])];
+        }"""
+    )
+    page.mouse.move(*point)
+    page.wait_for_timeout(300)
+    page.mouse.click(*point)
+    page.wait_for_function("() => location.search.includes('select=insula')")
+    page.wait_for_selector("#panel-body h3:text('Insula')")
+    page.wait_for_function(f"() => {PLOT}.data.find(t => t.meta === 'amygdala:left').opacity < 0.5")
+    assert page.console_log.problems() == []

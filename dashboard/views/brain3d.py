@@ -22,7 +22,7 @@ from dashboard.figures.scenario import DIRECTION_STYLE
 from dashboard.i18n import translate
 from dashboard.state import ViewState
 
-__all__ = ["layout", "register_callbacks", "figure_patch", "GRAPH_CONFIG"]
+__all__ = ["layout", "legend", "register_callbacks", "figure_patch", "GRAPH_CONFIG"]
 
 GRAPH_CONFIG = {
     "displaylogo": False,
@@ -36,7 +36,8 @@ def _graph(graph_id: str, figure) -> dcc.Graph:
     return dcc.Graph(id=graph_id, figure=figure, config=GRAPH_CONFIG, className="brain3d-graph")
 
 
-def _legend(lang: str) -> html.Div:
+def legend(lang: str) -> html.Ul:
+    """What colours, glyphs and line styles mean; shared by the 3D view and the diagram."""
     items = []
     for direction in LEGEND_ENTRIES:
         style = DIRECTION_STYLE[direction]
@@ -80,7 +81,6 @@ def layout(scene: SceneData, lang: str = "en") -> html.Section:
                 ],
             ),
             dcc.Store(id=ids.COMPARE_LOADED, data=False),
-            _legend(lang),
         ],
     )
 

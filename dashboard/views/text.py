@@ -12,6 +12,7 @@ from dash import ALL, Input, Output, ctx
 from dashboard import ids
 from dashboard.content import Content
 from dashboard.i18n import translate
+from dashboard.state import PANES
 from dashboard.views.controls import camera_options, compare_options, scenario_options, toggle_options
 from dashboard.views.regions import region_text
 
@@ -34,6 +35,8 @@ def register_callbacks(app, content: Content) -> None:
         Output(ids.CAMERA, "options"),
         Output(ids.TOGGLES, "options"),
         Output(ids.EXTRA, "placeholder"),
+        Output(ids.PANE, "options"),
+        Output(ids.RADIOLOGICAL, "options"),
         Input(ids.LANGUAGE, "value"),
         prevent_initial_call=True,
     )
@@ -46,4 +49,6 @@ def register_callbacks(app, content: Content) -> None:
             camera_options(lang),
             toggle_options(lang),
             translate("controls.extra_placeholder", lang),
+            [{"label": translate(f"pane.{pane}", lang), "value": pane} for pane in PANES],
+            [{"label": translate("slices.radiological", lang), "value": "radiological"}],
         )

@@ -14,7 +14,9 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import ids
 from dashboard.content import Content
+from atlas.lookup import AtlasLookup
 from dashboard.figures.brain3d import SceneData, selection_for_trace
+from dashboard.figures.slices import PLANES, click_to_mni
 from dashboard.i18n import translate
 from dashboard.state import Selection, ViewState, parse_query, to_query
 from dashboard.views.controls import NO_COMPARISON
@@ -43,7 +45,20 @@ def _parse_target(target: str) -> Selection | None:
     return Selection(kind, ident) if kind in ("region", "connection") and ident else None
 
 
-def _changed_state(trigger, value, current: ViewState, scene: SceneData) -> ViewState:
+def _region_cursor(scene: SceneData, region_id: str) -> tuple[int, int, int]:
+    return tuple(int(round(value)) for value in scene.region_anchor(region_id))
+
+
+def _changed_state(trigger, value, current: ViewState, scene: SceneData, lookup: AtlasLookup) -> ViewState:
+    """The state after one input changed; selecting a region moves the slices to it."""
+    state = _apply(trigger, value, current, scene, lookup)
+    if state.select != current.select and state.select and state.select.kind == "region":
+        if not (isinstance(trigger, dict) and trigger.get("type") == "slice-graph"):
+            state = state.with_(cursor=_region_cursor(scene, state.select.id))
+    return state
+
+
+def _apply(trigger, value, current: ViewState, scene: SceneData, lookup: AtlasLookup) -> ViewState:
     """The state after one input changed."""
     simple = {
         ids.SCENARIO: "scenario",
@@ -51,8 +66,21 @@ def _changed_state(trigger, value, current: ViewState, scene: SceneData) -> View
         ids.OPACITY: "opacity",
         ids.PANEL_TABS: "panel",
         ids.LANGUAGE: "lang",
+        ids.PANE: "pane",
     }
     if isinstance(trigger, dict):
+        if trigger.get("type") == "slice-slider":
+            cursor = list(current.cursor)
+            cursor[PLANES[trigger["plane"]][0]] = int(value)
+            return current.with_(cursor=tuple(cursor))
+        if trigger.get("type") == "slice-graph":
+            point = (value or {}).get("points", [{}])[0]
+            if "x" not in point:
+                return current
+            cursor = click_to_mni(trigger["plane"], current.cursor, point["x"], point["y"])
+            regions = [key.split(":")[0] for key in lookup.where(*cursor).structures]
+            select = Selection("region", regions[0]) if regions else current.select
+            return current.with_(cursor=cursor, select=select, panel="details" if regions else current.panel)
         if trigger.get("type") == "select-region":
             return current.with_(select=Selection("region", trigger["region"]), panel="details")
         if trigger.get("type") == "select-link":
@@ -64,6 +92,12 @@ def _changed_state(trigger, value, current: ViewState, scene: SceneData) -> View
         return current.with_(compare=None if value == NO_COMPARISON else value)
     if trigger == ids.EXTRA:
         return current.with_(extra=tuple(value or ()))
+    if trigger == ids.RADIOLOGICAL:
+        return current.with_(radiological="radiological" in (value or []))
+    if trigger == ids.CIRCUIT_GRAPH:
+        point = (value or {}).get("points", [{}])[0]
+        target = _parse_target(point.get("customdata") or "")
+        return current.with_(select=target, panel="details") if target else current
     if trigger == ids.TOGGLES:
         return current.with_(labels="labels" in value, glass="glass" in value)
     if trigger in (ids.BRAIN3D_GRAPH, ids.COMPARE_GRAPH):
@@ -73,7 +107,9 @@ def _changed_state(trigger, value, current: ViewState, scene: SceneData) -> View
     return current
 
 
-def register_callbacks(app, content: Content, scene: SceneData, extra_keys: frozenset[str]) -> None:
+def register_callbacks(
+    app, content: Content, scene: SceneData, extra_keys: frozenset[str], lookup: AtlasLookup
+) -> None:
     known = (
         tuple(content.tables["scenarios"]["id"]),
         content.region_ids,
@@ -99,6 +135,9 @@ def register_callbacks(app, content: Content, scene: SceneData, extra_keys: froz
         Output(ids.PANEL_TABS, "value"),
         Output(ids.LANGUAGE, "value"),
         Output(ids.EXTRA, "value"),
+        Output(ids.PANE, "value"),
+        Output(ids.RADIOLOGICAL, "value"),
+        Output({"type": "slice-slider", "plane": ALL}, "value"),
         Input(ids.URL, "search"),
         Input(ids.SCENARIO, "value"),
         Input(ids.COMPARE, "value"),
@@ -108,6 +147,11 @@ def register_callbacks(app, content: Content, scene: SceneData, extra_keys: froz
         Input(ids.PANEL_TABS, "value"),
         Input(ids.LANGUAGE, "value"),
         Input(ids.EXTRA, "value"),
+        Input(ids.PANE, "value"),
+        Input(ids.RADIOLOGICAL, "value"),
+        Input({"type": "slice-slider", "plane": ALL}, "value"),
+        Input({"type": "slice-graph", "plane": ALL}, "clickData"),
+        Input(ids.CIRCUIT_GRAPH, "clickData"),
         Input(ids.BRAIN3D_GRAPH, clicks[ids.BRAIN3D_GRAPH]),
         Input(ids.COMPARE_GRAPH, clicks[ids.COMPARE_GRAPH]),
         Input({"type": "select-region", "region": ALL}, "n_clicks"),
@@ -120,15 +164,18 @@ def register_callbacks(app, content: Content, scene: SceneData, extra_keys: froz
         notices = []
         if stored is None or trigger is None or trigger == ids.URL:
             state, notices = parse_query(search, *known)
+            if state.select and state.select.kind == "region" and "at=" not in (search or ""):
+                # a shared selection without a cursor: the slices go to the region
+                state = state.with_(cursor=_region_cursor(scene, state.select.id))
             camera_request = state.camera
             extra_request = list(state.extra) if state.extra else no_update
         else:
             value = ctx.triggered[0]["value"] if ctx.triggered else None
-            if isinstance(trigger, dict) and not value:
+            if isinstance(trigger, dict) and trigger.get("type") != "slice-slider" and not value:
                 # a panel or list re-rendered: new buttons report n_clicks=None
                 raise PreventUpdate
             current = ViewState.from_dict(stored)
-            state = _changed_state(trigger, value, current, scene)
+            state = _changed_state(trigger, value, current, scene, lookup)
             if state == current:
                 raise PreventUpdate
             camera_request = state.camera if state.camera != current.camera else no_update
@@ -158,11 +205,17 @@ def _control_values(state: ViewState, before: ViewState | None) -> list:
         ("panel", state.panel),
         ("lang", state.lang),
         ("extra", list(state.extra)),
+        ("pane", state.pane),
+        ("radiological", ["radiological"] if state.radiological else []),
+        ("sliders", [state.cursor[PLANES[plane][0]] for plane in ids.SLICE_PLANES]),
     ]
     if before is None:
         return [value for _, value in values]
     previous = dict(zip([name for name, _ in values], _control_values(before, None)))
-    return [no_update if previous[name] == value else value for name, value in values]
+    changed = [no_update if previous[name] == value else value for name, value in values]
+    # a pattern-matching output (the sliders) takes one value per component
+    changed[-1] = [no_update if old == new else new for old, new in zip(previous["sliders"], values[-1][1])]
+    return changed
 
 
 def notice_layout() -> html.Div:
