@@ -33,6 +33,9 @@ __all__ = [
 PLANES = {"axial": (2, 0, 1), "coronal": (1, 0, 2), "sagittal": (0, 1, 2)}
 FILL_ALPHA = 0.72
 OUTLINE_COLOR = (17, 17, 17)
+# Every structure gets a thin dark edge, so a pale "no claim" fill or a
+# 2-voxel nucleus still stands out from the grey template.
+EDGE_COLOR = np.array([75, 85, 99], dtype=np.float32)
 CROSSHAIR_COLOR = "#00A6D6"
 UPSAMPLE = 2
 
@@ -108,9 +111,8 @@ def slice_rgb(data: SliceData, plane: str, position_mm: float, colors: dict[str,
         if not inside.any():
             continue
         rgb[inside] = rgb[inside] * (1 - FILL_ALPHA) + _hex_rgb(colors[key]) * FILL_ALPHA
-        if key in outlined:
-            border = inside & (edge | np.roll(edge, 1, axis=0) | np.roll(edge, 1, axis=1))
-            rgb[border] = OUTLINE_COLOR
+        border = inside & (edge | np.roll(edge, 1, axis=0) | np.roll(edge, 1, axis=1))
+        rgb[border] = OUTLINE_COLOR if key in outlined else EDGE_COLOR
     return rgb.clip(0, 255).astype(np.uint8)
 
 
