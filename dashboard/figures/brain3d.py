@@ -122,17 +122,23 @@ def scene_box(low: np.ndarray, high: np.ndarray) -> dict:
     return {**SCENE, **axes, "aspectratio": {axis: float(r) for axis, r in zip("xyz", ratio)}}
 
 
-def glass_brain_trace(mesh: Mesh, lang: str = "en", opacity: float = GLASS_OPACITY) -> go.Mesh3d:
-    """The translucent outer brain; never hoverable, so it does not hide regions."""
+def _lit_mesh(mesh: Mesh, **properties) -> go.Mesh3d:
+    """A Mesh3d with the scene's lighting; ``properties`` add or override."""
     return go.Mesh3d(
         **mesh_arrays(mesh),
+        **{"lighting": LIGHTING, "lightposition": LIGHT_POSITION, "showlegend": False, **properties},
+    )
+
+
+def glass_brain_trace(mesh: Mesh, lang: str = "en", opacity: float = GLASS_OPACITY) -> go.Mesh3d:
+    """The translucent outer brain; never hoverable, so it does not hide regions."""
+    return _lit_mesh(
+        mesh,
         name=translate("brain3d.glass_brain", lang),
         color=GLASS_COLOR,
         opacity=opacity,
         lighting=GLASS_LIGHTING,
-        lightposition=LIGHT_POSITION,
         hoverinfo="skip",
-        showlegend=False,
         meta="glass-brain",
     )
 
@@ -285,15 +291,7 @@ def structure_styles(scene: SceneData, view: ViewState) -> list[dict]:
 
 
 def structure_trace(mesh: Mesh, style: dict, key: str) -> go.Mesh3d:
-    return go.Mesh3d(
-        **mesh_arrays(mesh),
-        **style,
-        flatshading=False,
-        lighting=LIGHTING,
-        lightposition=LIGHT_POSITION,
-        showlegend=False,
-        meta=key,
-    )
+    return _lit_mesh(mesh, **style, flatshading=False, meta=key)
 
 
 def _label_trace(scene: SceneData, view: ViewState) -> go.Scatter3d:
@@ -410,15 +408,12 @@ def extra_trace(extras: list[tuple[str, Mesh]]) -> go.Mesh3d:
         np.concatenate(vertices) if vertices else np.zeros((0, 3)),
         np.concatenate(faces) if faces else np.zeros((0, 3)),
     )
-    return go.Mesh3d(
-        **mesh_arrays(merged),
+    return _lit_mesh(
+        merged,
         text=names,
         color=EXTRA_COLOR,
         opacity=EXTRA_OPACITY,
-        lighting=LIGHTING,
-        lightposition=LIGHT_POSITION,
         hovertemplate="%{text}<extra></extra>",
-        showlegend=False,
         meta="extra",
     )
 
