@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dash
-from dash import dcc, html
+from dash import html
 
 from atlas.extra import ExtraStructures
 from atlas.lookup import AtlasLookup
@@ -14,10 +14,25 @@ from dashboard.figures.slices import SliceData
 from dashboard.i18n import DEFAULT_LANGUAGE, translate
 from dashboard.paths import assets_dir
 from dashboard.resources import Resources, load_resources
-from dashboard.state import PANES
-from dashboard.views import brain3d, circuit, controls, panel, regions, slices, text, url_state
+from dashboard.views import (
+    brain3d,
+    circuit,
+    controls,
+    drugs,
+    neurochem,
+    panel,
+    panes,
+    protocol,
+    regions,
+    risks,
+    slices,
+    text,
+    url_state,
+)
 
 __all__ = ["create_app"]
+
+DOCUMENT_VIEWS = (neurochem, drugs, protocol, risks)
 
 
 def scene_data(resources: Resources) -> SceneData:
@@ -46,16 +61,6 @@ def slice_data(resources: Resources) -> SliceData:
     return SliceData(template=template, labels=labels, keys=tuple(keys), affine=affine)
 
 
-def _pane_switch(lang: str) -> dcc.RadioItems:
-    return dcc.RadioItems(
-        id=ids.PANE,
-        options=[{"label": translate(f"pane.{pane}", lang), "value": pane} for pane in PANES],
-        value="3d",
-        inline=True,
-        className="pane-switch",
-    )
-
-
 def _layout(resources: Resources, scene: SceneData, extras: ExtraStructures, lang: str) -> html.Div:
     content = resources.content
     return html.Div(
@@ -79,10 +84,11 @@ def _layout(resources: Resources, scene: SceneData, extras: ExtraStructures, lan
                     html.Div(
                         className="center-column",
                         children=[
-                            _pane_switch(lang),
-                            html.Div(id=ids.VIEW_3D, className="pane", children=brain3d.layout(scene, lang)),
+                            panes.switch(lang),
+                            html.Div(id=ids.pane_view("3d"), className="pane", children=brain3d.layout(scene, lang)),
                             slices.layout(slice_data(resources), lang),
                             circuit.layout(),
+                            *(view.layout() for view in DOCUMENT_VIEWS),
                             brain3d.legend(lang),
                         ],
                     ),
@@ -132,4 +138,7 @@ def create_app(resources: Resources | None = None) -> dash.Dash:
     regions.register_callbacks(app)
     panel.register_callbacks(app, resources.content)
     text.register_callbacks(app, resources.content)
+    panes.register_callbacks(app)
+    for view in DOCUMENT_VIEWS:
+        view.register_callbacks(app, resources.content)
     return app

@@ -29,6 +29,7 @@ COMPARE_CAPTION = "compare-caption"
 REGION_LIST = "region-list"
 PANEL_TABS = "panel-tabs"
 PANEL_BODY = "panel-body"
+PANEL_SCROLLED = "panel-scrolled"
 
 
 def text(key: str) -> dict:
@@ -41,14 +42,12 @@ def region_button(region_id: str) -> dict:
     return {"type": "select-region", "region": region_id}
 
 
-def select_link(target: str, index: int = 0) -> dict:
+def select_link(target: str, index: int | str = 0) -> dict:
     """A link inside a panel that selects ``region:ID`` or ``connection:ID``."""
     return {"type": "select-link", "target": target, "index": index}
 
 PANE = "pane-select"
-VIEW_3D = "view-3d"
-SLICES_VIEW = "view-slices"
-CIRCUIT_VIEW = "view-circuit"
+LEGEND = "legend"
 CIRCUIT_GRAPH = "circuit-graph"
 RADIOLOGICAL = "radiological-toggle"
 WHERE_READOUT = "where-readout"
@@ -61,3 +60,28 @@ def slice_graph(plane: str) -> dict:
 
 def slice_slider(plane: str) -> dict:
     return {"type": "slice-slider", "plane": plane}
+
+
+def pane_view(pane: str) -> dict:
+    """The container of one main view (``3d``, ``slices``, ``neurochem``...)."""
+    return {"type": "pane-view", "pane": pane}
+
+
+def cite_link(scope: str, source: str, section: str, index: int) -> dict:
+    """A citation drawn by view ``scope``; clicking it opens the cited section."""
+    return {"type": "cite", "scope": scope, "source": source, "section": section, "index": index}
+
+
+def choose_scenario(scenario: str) -> dict:
+    """A button that shows an MDMA scenario, or compares MDMA with a drug."""
+    return {"type": "choose-scenario", "scenario": scenario}
+
+
+def document_part(pane: str, part: str) -> dict:
+    """The ``head`` or ``body`` text of a document view."""
+    return {"type": "document-part", "pane": pane, "part": part}
+
+
+def document_graph(pane: str) -> dict:
+    """The chart of a document view."""
+    return {"type": "document-graph", "pane": pane}

@@ -16,7 +16,7 @@ __all__ = ["ViewState", "Notice", "CAMERA_PRESETS", "PANELS", "parse_query", "to
 
 CAMERA_PRESETS = ("oblique", "left", "right", "front", "top", "bottom", "circuit")
 PANELS = ("details", "sources")
-PANES = ("3d", "slices", "circuit")
+PANES = ("3d", "slices", "circuit", "neurochem", "drugs", "protocol", "risks")
 DEFAULT_CURSOR = (-23, -5, -18)
 CURSOR_LIMIT_MM = 100
 DEFAULT_SCENARIO = "baseline"
@@ -62,12 +62,14 @@ class ViewState:
         Glass brain opacity, 0.02 to 0.6.
     extra : tuple of str
         Other atlas structures shown for context, as ``atlas:label``.
-    pane : {"3d", "slices", "circuit"}
-        The main view shown.
+    pane : str
+        One of :data:`PANES`.
     cursor : tuple of int
         The slices' crossing point, MNI mm.
     radiological : bool
         Slices drawn with the patient's left on the right.
+    cite : str or None
+        The section a citation opened in the Sources tab, ``source/section``.
     """
 
     scenario: str = DEFAULT_SCENARIO
@@ -83,6 +85,7 @@ class ViewState:
     pane: str = "3d"
     cursor: tuple[int, int, int] = DEFAULT_CURSOR
     radiological: bool = False
+    cite: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -112,6 +115,7 @@ def parse_query(
     regions: tuple[str, ...],
     connections: tuple[str, ...],
     extras: frozenset[str] = frozenset(),
+    sections: frozenset[str] = frozenset(),
 ):
     """Read a URL query string into a state, with a notice per bad value.
 
@@ -123,6 +127,8 @@ def parse_query(
         The ids that exist.
     extras : set of str
         The ``atlas:label`` structures that may be added for context.
+    sections : set of str
+        The ``source/section`` pairs a citation may open.
 
     Returns
     -------
@@ -151,6 +157,7 @@ def parse_query(
     choose("lang", LANGUAGES)
     choose("panel", PANELS)
     choose("pane", PANES)
+    choose("cite", sections)
     for name in ("labels", "glass", "radiological"):
         if name in params:
             flag = _FLAGS.get(params[name].lower())
@@ -190,7 +197,7 @@ def parse_query(
         notices += [Notice("extra", item) for item in wanted if item not in extras]
     known_names = {
         "scenario", "compare", "camera", "lang", "panel", "labels", "glass", "opacity", "select", "extra",
-        "pane", "at", "radiological",
+        "pane", "at", "radiological", "cite",
     }
     for name in params.keys() - known_names:
         notices.append(Notice(name, params[name]))
@@ -201,7 +208,7 @@ def to_query(state: ViewState) -> str:
     """The shortest query string that restores ``state`` (defaults left out)."""
     default = ViewState()
     params = {}
-    for name in ("scenario", "compare", "camera", "lang", "panel", "opacity", "pane"):
+    for name in ("scenario", "compare", "camera", "lang", "panel", "opacity", "pane", "cite"):
         value = getattr(state, name)
         if value != getattr(default, name) and value is not None:
             params[name] = value

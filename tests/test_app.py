@@ -46,6 +46,11 @@ def test_callbacks_are_wired_to_the_state(resources):
         for item in callback["inputs"]
     }
     assert {ids.URL, ids.SCENARIO, ids.BRAIN3D_GRAPH, "select-region", "select-link", ids.VIEW_STATE} <= inputs
+    # citations open their source; drug buttons and the drug chart choose a comparison
+    assert {"cite", "choose-scenario", "document-graph"} <= inputs
+    outputs = " ".join(app.callback_map)
+    for pane in ("neurochem", "drugs", "protocol", "risks"):
+        assert f'"pane":"{pane}"' in outputs.replace(" ", ""), pane
     sync = next(key for key in app.callback_map if key.startswith(f"..{ids.URL}.search"))
     assert f"{ids.VIEW_STATE}.data" in sync
 

@@ -81,7 +81,7 @@ def test_a_missing_file_is_reported(data_copy):
          "effects.csv:10:low: anatomical context never carries a number"),
         ("risks.csv", "Combining MDMA with caffeine amplified neurotoxic effects in animal studies.,",
          "Combining MDMA, with caffeine amplified neurotoxic effects in animal studies.,",
-         "risks.csv:4:: row has 9 cells but the header has 8 (unquoted comma?)"),
+         "risks.csv:4:: row has 12 cells but the header has 11 (unquoted comma?)"),
     ],
 )
 def test_each_content_corruption_names_file_row_and_column(data_copy, file, old, new, expected):

@@ -59,12 +59,22 @@ COVERAGE = [
     ("Ketamine blocks NMDA receptors", "drug_profiles", "ketamine"),
     ("SSRIs block serotonin reuptake (text cut off)", "drug_profiles", "ssri"),
     ("Dopamine 'methamphetamine component' vs Chinese 'amphetamine component'", "discrepancies", "dopamine-component"),
+    ("MDMA blocks SERT", "mechanisms", "sert-block"),
+    ("MDMA blocks DAT", "mechanisms", "dat-block"),
+    ("Vesicle repackaging of serotonin disrupted", "mechanisms", "serotonin-vesicles"),
+    ("Vesicle repackaging of dopamine disrupted", "mechanisms", "dopamine-vesicles"),
+    ("Massive non-exocytotic serotonin release (doc 2)", "mechanisms", "serotonin-flood"),
+    ("Norepinephrine release (doc 2)", "mechanisms", "norepinephrine-release"),
+    ("Vasopressin release (doc 2)", "mechanisms", "vasopressin-release"),
+    ("Blocking oxytocin receptors in mice lowers sociability", "mechanisms", "oxytocin-mice"),
+    ("Intranasal oxytocin alone does not replicate MDMA", "mechanisms", "oxytocin-intranasal"),
+    ("Oxytocin receptor genetics may modulate response", "mechanisms", "oxytocin-genetics"),
+    ("MDMA activates 5-HT1B, not 5-HT2A", "drug_targets", "mdma-acute"),
 ]
 
 LEFT_OUT = {
     "Shulgin's PiHKAL and MDMA's rediscovery": "history, not brain content",
     "MDMA is fully synthetic, unlike mescaline, psilocybin, LSD": "chemistry, not a brain claim",
-    "Oxytocin receptor genetics may modulate response": "hedged, with no number or region to draw; a candidate for the neurochemistry panel",
     "Documented cases of full PTSD remission": "clinical outcome without a figure; no region to draw it on",
 }
 
@@ -72,7 +82,7 @@ LEFT_OUT = {
 @pytest.mark.parametrize(("claim", "table", "row"), COVERAGE, ids=[c[0][:50] for c in COVERAGE])
 def test_claim_is_represented(content, claim, table, row):
     frame = content.tables[table]
-    key = "scenario" if table == "drug_profiles" else "id"
+    key = "scenario" if table in ("drug_profiles", "drug_targets") else "id"
     assert row in set(frame[key]), f"{claim!r} should be carried by {table}.csv row {row!r}"
 
 

@@ -53,3 +53,12 @@ def test_extra_structures_are_validated_one_by_one():
     assert state.extra == ("harvard-oxford:Left_Thalamus",)
     assert notices == [Notice("extra", "aal3:Nowhere")]
     assert parse_query(to_query(state), *KNOWN, extras) == (state, [])
+
+
+def test_a_cited_section_and_the_document_panes_round_trip():
+    sections = frozenset({"mdma-overview/mechanism"})
+    state = ViewState(pane="protocol", panel="sources", cite="mdma-overview/mechanism")
+    assert parse_query(to_query(state), *KNOWN, frozenset(), sections) == (state, [])
+    bad, notices = parse_query("?cite=mdma-overview/nowhere&pane=dosing", *KNOWN, frozenset(), sections)
+    assert bad == ViewState()
+    assert notices == [Notice("pane", "dosing"), Notice("cite", "mdma-overview/nowhere")]

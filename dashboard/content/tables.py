@@ -23,6 +23,9 @@ __all__ = [
     "MEASURES",
     "SCENARIO_KINDS",
     "TRANSMITTERS",
+    "SUBSTANCES",
+    "DRUG_TARGETS",
+    "TARGET_RELATIONS",
     "TABLE_SCHEMAS",
     "cross_table_problems",
 ]
@@ -38,9 +41,29 @@ MEASURES = (
     "resting-state-activity",
     "interoception",
 )
+# Each unit has an i18n template ``unit.NAME`` that places the amount.
+UNITS = (
+    "times", "fold", "pg/mL", "mg/kg", "mg", "kg", "sessions", "minutes-in", "of-initial-dose", "percent", "date", "mid-year",
+)
 SCENARIO_KINDS = ("condition", "mdma", "comparison")
 TRANSMITTERS = ("serotonin", "dopamine", "norepinephrine")
+SUBSTANCES = (*TRANSMITTERS, "oxytocin", "vasopressin")
+MECHANISM_ACTIONS = ("block", "disrupt", "release", "activate", "caveat")
+# What the drug comparison plots, in column order.
+DRUG_TARGETS = (
+    "serotonin-rise",
+    "dopamine-rise",
+    "sert-block",
+    "dat-block",
+    "5ht1b",
+    "5ht2a",
+    "nmda-block",
+    "cortex-connectivity",
+)
+# primary: the document names it as the main action; no: the document says it does not.
+TARGET_RELATIONS = ("primary", "yes", "no")
 _CITATION = {"source": text(), "section": text()}
+_SUBSTANCE_LIST = rf"^({'|'.join(SUBSTANCES)})(;({'|'.join(SUBSTANCES)}))*$"
 
 TABLE_SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "sources": pa.DataFrameSchema(
@@ -133,10 +156,11 @@ TABLE_SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "value": text(nullable=True),
             "low": number(),
             "high": number(),
-            "unit": text(),
+            "unit": enum(UNITS),
             "approximate": flag(),
             # A number is never anatomical context.
             "evidence": enum(EVIDENCE_KINDS[:3]),
+            "evidence_stated": flag(),
             **_CITATION,
             "note_en": text(nullable=True),
             "note_zh": chinese(nullable=True),
@@ -176,9 +200,38 @@ TABLE_SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "name_zh": chinese(),
             "description_en": text(),
             "description_zh": chinese(),
+            "substances": pa.Column(str, pa.Check.str_matches(_SUBSTANCE_LIST), nullable=True),
             "evidence": enum(EVIDENCE_KINDS[:3]),
+            "evidence_stated": flag(),
+            **_CITATION,
+            # When the risk was stated to hold, where the document dates it.
+            "as_of": pa.Column(str, pa.Check.str_matches(r"^\d{4}(-\d{2})?$"), nullable=True),
+        }
+    ),
+    "mechanisms": pa.DataFrameSchema(
+        {
+            "id": identifier(),
+            "step": pa.Column(int, coerce=True, unique=True),
+            "substance": enum(SUBSTANCES),
+            "action": enum(MECHANISM_ACTIONS),
+            "target_en": text(),
+            "target_zh": chinese(),
+            "region": text(nullable=True),
+            "description_en": text(),
+            "description_zh": chinese(),
+            "evidence": enum(EVIDENCE_KINDS[:3]),
+            "evidence_stated": flag(),
             **_CITATION,
         }
+    ),
+    "drug_targets": pa.DataFrameSchema(
+        {
+            "scenario": text(),
+            "target": enum(DRUG_TARGETS),
+            "relation": enum(TARGET_RELATIONS),
+            **_CITATION,
+        },
+        unique=["scenario", "target"],
     ),
     "drug_profiles": pa.DataFrameSchema(
         {
@@ -213,6 +266,8 @@ _FOREIGN_KEYS = [
     _ForeignKey("connection_changes", "connection", "connections"),
     _ForeignKey("connection_changes", "scenario", "scenarios"),
     _ForeignKey("drug_profiles", "scenario", "scenarios"),
+    _ForeignKey("mechanisms", "region", "regions"),
+    _ForeignKey("drug_targets", "scenario", "drug_profiles"),
 ]
 # (table, source column, section column): each citation names a real section.
 _CITATIONS = [(name, "source", "section") for name, schema in TABLE_SCHEMAS.items() if "section" in schema.columns]
@@ -224,8 +279,9 @@ def cross_table_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     """Foreign keys, citations, ordered ranges and number-free anatomical context."""
     problems = []
     ids = {name: set(table["id"]) for name, table in tables.items() if "id" in table.columns}
+    ids["drug_profiles"] = set(tables["drug_profiles"]["scenario"])
     for key in _FOREIGN_KEYS:
-        for index, value in tables[key.table][key.column].items():
+        for index, value in tables[key.table][key.column].dropna().items():
             if value not in ids[key.target]:
                 problems.append(
                     Problem(f"{key.table}.csv", line_of(index), key.column, f"{value!r} is not an id in {key.target}.csv")

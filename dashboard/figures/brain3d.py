@@ -26,6 +26,7 @@ from dashboard.figures.scenario import (
     region_directions,
 )
 from dashboard.i18n import translate
+from dashboard.figures.style import FONT
 from dashboard.state import Selection, ViewState
 
 __all__ = [
@@ -87,7 +88,6 @@ LIGHT_POSITION = {"x": -200, "y": 300, "z": 400}
 _HIDDEN_AXIS = {"visible": False, "showbackground": False, "showspikes": False}
 SCENE = {"dragmode": "orbit", "aspectmode": "manual", "hovermode": "closest"}
 SCENE_PADDING_MM = 2.0
-FONT = {"family": "Inter, 'Noto Sans CJK SC', 'Noto Sans SC', Arial, sans-serif", "size": 15}
 
 
 def mesh_arrays(mesh: Mesh) -> dict:

@@ -13,7 +13,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.brain3d import FONT, SceneData
+from dashboard.figures.brain3d import SceneData
+from dashboard.figures.style import FONT
 from dashboard.figures.scenario import BASELINE, DIRECTION_STYLE, NO_CLAIM, connection_directions, region_directions
 from dashboard.i18n import translate
 from dashboard.state import ViewState

@@ -17,7 +17,7 @@ import numpy as np
 import plotly.graph_objects as go
 from PIL import Image
 
-from dashboard.figures.brain3d import FONT
+from dashboard.figures.style import FONT
 from dashboard.i18n import translate
 
 __all__ = [

@@ -53,7 +53,7 @@ def legend(lang: str) -> html.Ul:
         )
     for key in ("legend.line_up", "legend.line_down", "legend.arrow"):
         items.append(html.Li(className="legend-item legend-line", children=html.Span(translate(key, lang), id=ids.text(key))))
-    return html.Ul(className="legend", children=items, **{"aria-label": translate("legend.title", lang)})
+    return html.Ul(id=ids.LEGEND, className="legend", children=items, **{"aria-label": translate("legend.title", lang)})
 
 
 def layout(scene: SceneData, lang: str = "en") -> html.Section:

@@ -16,7 +16,7 @@ GRAPH_CONFIG = {"displaylogo": False, "displayModeBar": False}
 
 def layout() -> html.Section:
     return html.Section(
-        id=ids.CIRCUIT_VIEW,
+        id=ids.pane_view("circuit"),
         className="view view-circuit",
         style={"display": "none"},
         children=[dcc.Graph(id=ids.CIRCUIT_GRAPH, config=GRAPH_CONFIG, className="circuit-graph")],

@@ -16,44 +16,14 @@ from dashboard.content import Content
 from dashboard.figures.scenario import DIRECTION_STYLE, combine
 from dashboard.i18n import translate
 from dashboard.state import ViewState
+from dashboard.views.common import Citations, Links, evidence_badge, local, scenario_name
 
-__all__ = ["layout", "register_callbacks", "region_card", "connection_card", "sources_view"]
+__all__ = ["layout", "register_callbacks", "region_card", "connection_card", "sources_view", "section_anchor"]
 
-
-def _local(row, column: str, lang: str) -> str:
-    return row[f"{column}_zh"] if lang == "zh" else row[f"{column}_en"]
-
-
-class _Links:
-    """Numbers the select-links of one rendering so their ids stay unique."""
-
-    def __init__(self):
-        self.count = 0
-
-    def __call__(self, target: str, label: str, class_name: str = "link") -> html.Button:
-        self.count += 1
-        return html.Button(label, id=ids.select_link(target, self.count), className=class_name, n_clicks=0)
+_local = local
 
 
-def citation(content: Content, source: str, section: str, lang: str) -> html.Span:
-    sources = content.tables["sources"].set_index("id")
-    sections = content.tables["sections"]
-    title = _local(sources.loc[source], "title", lang)
-    part = sections[(sections["source"] == source) & (sections["id"] == section)].iloc[0]
-    return html.Span(f"{title} § {_local(part, 'title', lang)}", className="citation")
-
-
-def evidence_badge(kind: str, stated: str, lang: str) -> html.Span:
-    label = translate(f"evidence.{kind}", lang)
-    inferred = stated == "false"
-    return html.Span(
-        f"{label}*" if inferred else label,
-        className=f"badge evidence-{kind}",
-        title=translate("evidence.inferred", lang) if inferred else label,
-    )
-
-
-def _claim(content: Content, row, lang: str, link: _Links, target: str) -> html.Li:
+def _claim(row, lang: str, link: Links, cite: Citations, target: str) -> html.Li:
     style = DIRECTION_STYLE[row["direction"]]
     measure = translate(f"measure.{row['measure']}", lang) if "measure" in row else translate("measure.connectivity", lang)
     return html.Li(
@@ -65,16 +35,14 @@ def _claim(content: Content, row, lang: str, link: _Links, target: str) -> html.
                 className="claim-meta",
                 children=[
                     evidence_badge(row["evidence"], row["evidence_stated"], lang),
-                    citation(content, row["source"], row["section"], lang),
+                    cite(row["source"], row["section"]),
                 ],
             ),
         ],
     )
 
 
-def _scenario_name(content: Content, scenario: str, lang: str) -> str:
-    table = content.tables["scenarios"].set_index("id")
-    return _local(table.loc[scenario], "name", lang)
+_scenario_name = scenario_name
 
 
 def _across_table(content: Content, rows: pd.DataFrame, lang: str, describe) -> html.Table:
@@ -91,7 +59,7 @@ def _across_table(content: Content, rows: pd.DataFrame, lang: str, describe) -> 
 
 def region_card(content: Content, region_id: str, view: ViewState) -> html.Article:
     """What the documents say about one region, in the current scenario and across all."""
-    lang, link = view.lang, _Links()
+    lang, link, cite = view.lang, Links("panel"), Citations(content, "panel", view.lang)
     region = content.region(region_id)
     glossary = content.tables["glossary"]
     described = glossary[glossary["id"] == region_id]
@@ -111,12 +79,12 @@ def region_card(content: Content, region_id: str, view: ViewState) -> html.Artic
         children.append(html.P(translate("panel.no_description", lang)))
     else:
         row = described.iloc[0]
-        children += [html.P(_local(row, "definition", lang)), citation(content, row["source"], row["section"], lang)]
+        children += [html.P(_local(row, "definition", lang)), cite(row["source"], row["section"])]
     children.append(html.H4(translate("panel.in_scenario", lang, scenario=_scenario_name(content, view.scenario, lang))))
     if now.empty:
         children.append(html.P(translate("panel.no_claims", lang), className="muted"))
     else:
-        children.append(html.Ul(className="claims", children=[_claim(content, r, lang, link, f"region:{region_id}") for _, r in now.iterrows()]))
+        children.append(html.Ul(className="claims", children=[_claim(r, lang, link, cite, f"region:{region_id}") for _, r in now.iterrows()]))
     if not mine.empty:
         children += [
             html.H4(translate("panel.across", lang)),
@@ -144,7 +112,7 @@ def region_card(content: Content, region_id: str, view: ViewState) -> html.Artic
 
 def connection_card(content: Content, connection_id: str, view: ViewState) -> html.Article:
     """A pathway: its ends, transmitter, changes per scenario and their sources."""
-    lang, link = view.lang, _Links()
+    lang, link, cite = view.lang, Links("panel"), Citations(content, "panel", view.lang)
     connections = content.tables["connections"].set_index("id")
     row = connections.loc[connection_id]
     changes = content.tables["connection_changes"]
@@ -163,7 +131,7 @@ def connection_card(content: Content, connection_id: str, view: ViewState) -> ht
         html.P(_local(row, "description", lang)),
         html.Div(
             className="claim-meta",
-            children=[evidence_badge(row["evidence"], "true", lang), citation(content, row["source"], row["section"], lang)],
+            children=[evidence_badge(row["evidence"], "true", lang), cite(row["source"], row["section"])],
         ),
         html.H4(translate("panel.transmitters", lang)),
         html.P(translate(f"transmitter.{transmitter}", lang) if pd.notna(transmitter) else translate("transmitter.none", lang)),
@@ -173,7 +141,7 @@ def connection_card(content: Content, connection_id: str, view: ViewState) -> ht
         children.append(html.P(translate("panel.no_claims", lang), className="muted"))
     else:
         children.append(
-            html.Ul(className="claims", children=[_claim(content, r, lang, link, f"connection:{connection_id}") for _, r in now.iterrows()])
+            html.Ul(className="claims", children=[_claim(r, lang, link, cite, f"connection:{connection_id}") for _, r in now.iterrows()])
         )
     if not mine.empty:
         children += [
@@ -183,18 +151,38 @@ def connection_card(content: Content, connection_id: str, view: ViewState) -> ht
     return html.Article(className="card", children=children)
 
 
-def sources_view(content: Content, lang: str) -> html.Article:
-    """The two documents with their sections, and where they disagree."""
+def section_anchor(source: str, section: str) -> str:
+    """The DOM id of a section in the Sources tab."""
+    return f"section-{source}-{section}"
+
+
+def sources_view(content: Content, lang: str, cited: str | None = None) -> html.Article:
+    """The two documents with their sections, and where they disagree.
+
+    ``cited`` (``source/section``) is the section a citation button opened:
+    it is highlighted and scrolled into view.
+    """
     sections = content.tables["sections"]
+    cite = Citations(content, "sources", lang)
     documents = []
     for _, source in content.tables["sources"].iterrows():
         parts = sections[sections["source"] == source["id"]]
+        dated = translate("risks.document_date", lang, date=source["date"]) if pd.notna(source["date"]) else translate("risks.undated", lang)
+        items = []
+        for _, part in parts.iterrows():
+            chosen = cited == f"{source['id']}/{part['id']}"
+            children = [_local(part, "title", lang)]
+            if pd.notna(part["note_en"]):
+                children.append(html.Span(f" — {_local(part, 'note', lang)}", className="muted"))
+            if chosen:
+                children.append(html.Span(translate("panel.cited", lang), className="badge cited-badge"))
+            items.append(html.Li(children, id=section_anchor(source["id"], part["id"]), className="section cited" if chosen else "section"))
         documents.append(
             html.Li(
                 [
                     html.Strong(_local(source, "title", lang)),
-                    html.Span(f" ({source['file']})", className="muted"),
-                    html.Ul([html.Li(_local(part, "title", lang)) for _, part in parts.iterrows()]),
+                    html.Span(f" ({source['file']}; {dated})", className="muted"),
+                    html.Ul(items),
                 ]
             )
         )
@@ -205,8 +193,8 @@ def sources_view(content: Content, lang: str) -> html.Article:
                 className="discrepancy",
                 children=[
                     html.Strong(_local(row, "topic", lang)),
-                    html.P([_local(row, "reading_a", lang), " — ", citation(content, row["source_a"], row["section_a"], lang)]),
-                    html.P([_local(row, "reading_b", lang), " — ", citation(content, row["source_b"], row["section_b"], lang)]),
+                    html.P([_local(row, "reading_a", lang), " — ", cite(row["source_a"], row["section_a"])]),
+                    html.P([_local(row, "reading_b", lang), " — ", cite(row["source_b"], row["section_b"])]),
                     html.P(_local(row, "note", lang), className="muted"),
                 ],
             )
@@ -225,7 +213,7 @@ def sources_view(content: Content, lang: str) -> html.Article:
 
 def panel_body(content: Content, view: ViewState):
     if view.panel == "sources":
-        return sources_view(content, view.lang)
+        return sources_view(content, view.lang, view.cite)
     if view.select is None:
         return html.P(translate("panel.no_selection", view.lang), className="muted")
     if view.select.kind == "connection":
@@ -246,6 +234,7 @@ def layout(lang: str = "en") -> html.Aside:
                 ],
             ),
             html.Div(id=ids.PANEL_BODY, className="panel-body", **{"aria-live": "polite"}),
+            dcc.Store(id=ids.PANEL_SCROLLED),
         ],
     )
 
@@ -254,6 +243,19 @@ def register_callbacks(app, content: Content) -> None:
     @app.callback(Output(ids.PANEL_BODY, "children"), Input(ids.VIEW_STATE, "data"))
     def show(data):
         return panel_body(content, ViewState.from_dict(data))
+
+    # A citation opens the Sources tab at its section: bring it into view.
+    app.clientside_callback(
+        """function (children) {
+            window.requestAnimationFrame(function () {
+                var cited = document.querySelector('.section.cited');
+                if (cited) { cited.scrollIntoView({block: 'center'}); }
+            });
+            return window.dash_clientside.no_update;
+        }""",
+        Output(ids.PANEL_SCROLLED, "data"),
+        Input(ids.PANEL_BODY, "children"),
+    )
 
     @app.callback(Output(ids.PANEL_TABS, "children"), Input(ids.LANGUAGE, "value"), prevent_initial_call=True)
     def tab_labels(lang):

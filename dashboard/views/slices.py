@@ -49,7 +49,7 @@ def layout(slices: SliceData, lang: str = "en") -> html.Section:
             )
         )
     return html.Section(
-        id=ids.SLICES_VIEW,
+        id=ids.pane_view("slices"),
         className="view view-slices",
         style={"display": "none"},
         children=[
@@ -114,14 +114,3 @@ def register_callbacks(app, content: Content, scene: SceneData, slices: SliceDat
             for plane in ids.SLICE_PLANES
         ]
         return figures, where_readout(lookup, content, view)
-
-    @app.callback(
-        Output(ids.VIEW_3D, "style"),
-        Output(ids.SLICES_VIEW, "style"),
-        Output(ids.CIRCUIT_VIEW, "style"),
-        Input(ids.VIEW_STATE, "data"),
-        prevent_initial_call=True,
-    )
-    def show_pane(data):
-        pane = ViewState.from_dict(data).pane
-        return [{} if pane == name else {"display": "none"} for name in ("3d", "slices", "circuit")]

@@ -12,8 +12,8 @@ from dash import ALL, Input, Output, ctx
 from dashboard import ids
 from dashboard.content import Content
 from dashboard.i18n import translate
-from dashboard.state import PANES
 from dashboard.views.controls import camera_options, compare_options, scenario_options, toggle_options
+from dashboard.views.panes import pane_options
 from dashboard.views.regions import region_text
 
 __all__ = ["register_callbacks", "text_for"]
@@ -49,6 +49,6 @@ def register_callbacks(app, content: Content) -> None:
             camera_options(lang),
             toggle_options(lang),
             translate("controls.extra_placeholder", lang),
-            [{"label": translate(f"pane.{pane}", lang), "value": pane} for pane in PANES],
+            pane_options(lang),
             [{"label": translate("slices.radiological", lang), "value": "radiological"}],
         )

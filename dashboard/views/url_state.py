@@ -9,6 +9,8 @@ loops. Every other view listens to the state store only.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from dash import ALL, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
@@ -49,16 +51,49 @@ def _region_cursor(scene: SceneData, region_id: str) -> tuple[int, int, int]:
     return tuple(int(round(value)) for value in scene.region_anchor(region_id))
 
 
-def _changed_state(trigger, value, current: ViewState, scene: SceneData, lookup: AtlasLookup) -> ViewState:
+def _changed_state(
+    trigger, value, current: ViewState, scene: SceneData, lookup: AtlasLookup, drugs: Drugs
+) -> ViewState:
     """The state after one input changed; selecting a region moves the slices to it."""
-    state = _apply(trigger, value, current, scene, lookup)
+    state = _apply(trigger, value, current, scene, lookup, drugs)
     if state.select != current.select and state.select and state.select.kind == "region":
         if not (isinstance(trigger, dict) and trigger.get("type") == "slice-graph"):
             state = state.with_(cursor=_region_cursor(scene, state.select.id))
     return state
 
 
-def _apply(trigger, value, current: ViewState, scene: SceneData, lookup: AtlasLookup) -> ViewState:
+@dataclass(frozen=True)
+class Drugs:
+    """The scenarios a drug choice can name: MDMA's own and the compared drugs."""
+
+    mdma: tuple[str, ...]
+    others: frozenset[str]
+
+    @classmethod
+    def from_content(cls, content: Content) -> "Drugs":
+        scenarios = content.tables["scenarios"]
+        return cls(
+            mdma=tuple(scenarios.loc[scenarios["kind"] == "mdma", "id"]),
+            others=frozenset(content.tables["drug_profiles"]["scenario"]),
+        )
+
+
+def choose_drug(current: ViewState, drug: str, drugs: Drugs) -> ViewState:
+    """Compare MDMA with ``drug``; choosing an MDMA scenario shows it alone.
+
+    The main view keeps an MDMA scenario; if it shows another drug, it
+    switches to the first MDMA scenario (acute), so the comparison is always
+    MDMA against the drug.
+    """
+    if drug in drugs.mdma:
+        return current.with_(scenario=drug, compare=None)
+    if drug not in drugs.others:
+        return current
+    scenario = current.scenario if current.scenario in drugs.mdma else drugs.mdma[0]
+    return current.with_(scenario=scenario, compare=drug)
+
+
+def _apply(trigger, value, current: ViewState, scene: SceneData, lookup: AtlasLookup, drugs: Drugs) -> ViewState:
     """The state after one input changed."""
     simple = {
         ids.SCENARIO: "scenario",
@@ -85,6 +120,14 @@ def _apply(trigger, value, current: ViewState, scene: SceneData, lookup: AtlasLo
             return current.with_(select=Selection("region", trigger["region"]), panel="details")
         if trigger.get("type") == "select-link":
             return current.with_(select=_parse_target(trigger["target"]) or current.select, panel="details")
+        if trigger.get("type") == "cite":
+            return current.with_(panel="sources", cite=f"{trigger['source']}/{trigger['section']}")
+        if trigger.get("type") == "choose-scenario":
+            return choose_drug(current, trigger["scenario"], drugs)
+        if trigger == ids.document_graph("drugs"):
+            point = (value or {}).get("points", [{}])[0]
+            drug = point.get("customdata")
+            return choose_drug(current, drug, drugs) if isinstance(drug, str) else current
         return current
     if trigger in simple:
         return current.with_(**{simple[trigger]: value})
@@ -115,7 +158,9 @@ def register_callbacks(
         content.region_ids,
         tuple(content.tables["connections"]["id"]),
         extra_keys,
+        frozenset(f"{source}/{section}" for source, section in zip(content.tables["sections"]["source"], content.tables["sections"]["id"])),
     )
+    drugs = Drugs.from_content(content)
     clicks = {
         ids.BRAIN3D_GRAPH: "clickData",
         ids.COMPARE_GRAPH: "clickData",
@@ -156,6 +201,9 @@ def register_callbacks(
         Input(ids.COMPARE_GRAPH, clicks[ids.COMPARE_GRAPH]),
         Input({"type": "select-region", "region": ALL}, "n_clicks"),
         Input({"type": "select-link", "target": ALL, "index": ALL}, "n_clicks"),
+        Input({"type": "cite", "scope": ALL, "source": ALL, "section": ALL, "index": ALL}, "n_clicks"),
+        Input({"type": "choose-scenario", "scenario": ALL}, "n_clicks"),
+        Input(ids.document_graph("drugs"), "clickData"),
         State(ids.VIEW_STATE, "data"),
     )
     def synchronise(search, *args):
@@ -175,7 +223,7 @@ def register_callbacks(
                 # a panel or list re-rendered: new buttons report n_clicks=None
                 raise PreventUpdate
             current = ViewState.from_dict(stored)
-            state = _changed_state(trigger, value, current, scene, lookup)
+            state = _changed_state(trigger, value, current, scene, lookup, drugs)
             if state == current:
                 raise PreventUpdate
             camera_request = state.camera if state.camera != current.camera else no_update
