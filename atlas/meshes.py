@@ -38,7 +38,7 @@ class MeshParameters:
     small_voxels: int = 2000
     blur_sigma: float = 0.4
     taubin_iterations: int = 12
-    max_vertices: int = 1800
+    max_vertices: int = 1300
 
 
 @dataclass(frozen=True)

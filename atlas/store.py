@@ -67,7 +67,8 @@ class GlassBrainParameters:
     blur_sigma: float = 2.0
     step_size: int = 2
     taubin_iterations: int = 10
-    max_vertices: int = 9000
+    # A translucent outline: 6,000 vertices keep its shape; more only cost payload.
+    max_vertices: int = 6000
 
 
 class CacheCorruptError(RuntimeError):

@@ -67,6 +67,7 @@ def _layout(resources: Resources, scene: SceneData, extras: ExtraStructures, lan
         className="app-shell",
         children=[
             *url_state.layout(),
+            *panes.stores(),
             html.Header(
                 id=ids.PAGE_HEADER,
                 className="page-header",

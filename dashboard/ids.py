@@ -85,3 +85,8 @@ def document_part(pane: str, part: str) -> dict:
 def document_graph(pane: str) -> dict:
     """The chart of a document view."""
     return {"type": "document-graph", "pane": pane}
+
+
+def pane_state(pane: str) -> dict:
+    """The view state, passed on only while ``pane`` is shown."""
+    return {"type": "pane-state", "pane": pane}

@@ -73,10 +73,14 @@ def test_connections_encode_direction_without_hue(scene):
     assert lines["connection:amygdala-insula"].line.dash == "dash"
     assert lines["connection:mesolimbic"].line.dash == "solid"
     assert lines["connection:mesolimbic"].line.width > lines["connection:amygdala-insula"].line.width
-    arrows = [t.meta for t in figure.data if t.type == "cone"]
+    arrows = [t.meta for t in figure.data if (t.meta or "").startswith("arrow:")]
     assert "arrow:mesolimbic" in arrows and "arrow:amygdala-insula" not in arrows
-    labels = next(t for t in figure.data if t.meta == "labels")
-    assert any("Amygdala ▼" in text for text in labels.text)
+    labels = [annotation.text for annotation in figure.layout.scene.annotations]
+    assert "Amygdala ▼" in labels
+    # the selected region's name is bold; hidden labels leave no annotation behind
+    selected = brain_figure(scene, ViewState(scenario="mdma-therapy", select=Selection("region", "amygdala")))
+    assert "<b>Amygdala ▼</b>" in [annotation.text for annotation in selected.layout.scene.annotations]
+    assert brain_figure(scene, ViewState(labels=False)).layout.scene.annotations == ()
     assert "neurotransmitter" not in lines["connection:mesolimbic"].hovertemplate
     assert "dopamine" in lines["connection:mesolimbic"].hovertemplate
 
@@ -111,7 +115,10 @@ def test_patch_sends_no_meshes_and_stays_small(scene):
     patch = figure_patch(scene, ViewState(scenario="ptsd", select=Selection("region", "insula")))
     payload = json.dumps(patch.to_plotly_json(), default=lambda value: np.asarray(value).tolist())
     assert len(payload) < 30_000, len(payload)
-    assert '"i"' not in payload and '"vertices"' not in payload
+    assert '"vertices"' not in payload
+    # the only geometry re-sent is the arrowheads' few triangles, never a region or the brain
+    sent = [part.split("]")[0].count(",") + 1 for part in payload.split('"i": [')[1:]]
+    assert sent and all(faces <= 64 for faces in sent), sent
 
 
 def test_meshes_travel_as_compact_typed_arrays(scene):
@@ -137,3 +144,16 @@ def test_app_serves_compressed_pages(resources):
     layout = client.get("/_dash-layout", headers={"Accept-Encoding": "gzip"})
     assert layout.status_code == 200 and layout.headers.get("Content-Encoding") == "gzip"
     assert client.get("/assets/style.css").status_code == 200
+
+
+def test_arrowhead_is_a_closed_cone_pointing_along_its_direction():
+    from dashboard.figures.brain3d import arrowhead
+
+    tip, direction = np.array([10.0, 0, 0]), np.array([0, 0, 7.0])
+    mesh = arrowhead(tip, direction, sides=8)
+    assert np.allclose(mesh.vertices[0], tip)
+    assert np.allclose(mesh.vertices[1:, 2], -7.0)  # the base sits one length behind the tip
+    # closed: every edge is shared by exactly two faces
+    edges = np.sort(np.vstack([mesh.faces[:, [0, 1]], mesh.faces[:, [1, 2]], mesh.faces[:, [2, 0]]]), axis=1)
+    _, counts = np.unique(edges, axis=0, return_counts=True)
+    assert set(counts) == {2}

@@ -8,7 +8,7 @@ all the problems found (never the first only).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -45,6 +45,28 @@ class Content:
     @property
     def region_ids(self) -> tuple[str, ...]:
         return tuple(region.id for region in self.regions)
+
+    def citation(self, source: str, section: str, lang: str) -> str:
+        """``Document title § Section title`` in ``lang`` (``zh`` or ``en``)."""
+        return self._citations[(source, section, "zh" if lang == "zh" else "en")]
+
+    @cached_property
+    def _citations(self) -> dict[tuple[str, str, str], str]:
+        # Built once: every selection draws a dozen citations.
+        titles = {(row["id"], lang): row[f"title_{lang}"] for row in self.tables["sources"].to_dict("records") for lang in ("en", "zh")}
+        return {
+            (row["source"], row["id"], lang): f"{titles[(row['source'], lang)]} § {row[f'title_{lang}']}"
+            for row in self.tables["sections"].to_dict("records")
+            for lang in ("en", "zh")
+        }
+
+    def scenario_name(self, scenario: str, lang: str) -> str:
+        """A scenario's display name in ``lang``."""
+        return self._scenario_names[(scenario, "zh" if lang == "zh" else "en")]
+
+    @cached_property
+    def _scenario_names(self) -> dict[tuple[str, str], str]:
+        return {(row["id"], lang): row[f"name_{lang}"] for row in self.tables["scenarios"].to_dict("records") for lang in ("en", "zh")}
 
     def structure_specs(self) -> list[StructureSpec]:
         """Every atlas structure to mesh, in table order."""

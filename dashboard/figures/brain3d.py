@@ -63,21 +63,23 @@ CIRCUIT_EYE_DISTANCE = 1.05
 DIMMED_OPACITY = 0.28
 EXTRA_COLOR = "#7F8C99"
 EXTRA_OPACITY = 0.45
-# Where each region's label sits relative to its (left) structure, in mm,
-# so the brainstem nuclei's labels do not pile up on one another.
-LABEL_OFFSETS_MM = {
-    "amygdala": (-10, 4, -14),
-    "insula": (-10, 0, 18),
-    "hippocampus": (-10, -14, -6),
-    "nucleus-accumbens": (-2, 14, 14),
-    "vta": (-4, 12, -12),
-    "raphe-dorsal": (0, -6, 22),
-    "raphe-median": (0, -10, -12),
-    "locus-coeruleus": (-4, -14, -22),
+# Where each region's name sits, in screen pixels from the region (x right,
+# y down): fanned out so the names of the small, close nuclei do not overlap.
+LABEL_OFFSETS_PX = {
+    "amygdala": (-150, 25),
+    "insula": (-90, -70),
+    "hippocampus": (120, -40),
+    "nucleus-accumbens": (-120, -15),
+    "vta": (-10, 120),
+    "raphe-dorsal": (60, -95),
+    "raphe-median": (135, 30),
+    "locus-coeruleus": (95, 100),
 }
-DEFAULT_LABEL_OFFSET_MM = (0, 0, 8)
+DEFAULT_LABEL_OFFSET_PX = (0, -60)
 CURVE_SAMPLES = 24
 ARROW_SIZE_MM = 7.0
+ARROW_RADIUS_RATIO = 0.42
+ARROW_SIDES = 16
 
 GLASS_COLOR = "#8D99AE"
 GLASS_OPACITY = 0.13
@@ -294,39 +296,50 @@ def structure_trace(mesh: Mesh, style: dict, key: str) -> go.Mesh3d:
     return _lit_mesh(mesh, **style, flatshading=False, meta=key)
 
 
-def _label_trace(scene: SceneData, view: ViewState) -> go.Scatter3d:
-    """Region names (with the change's glyph) on thin leader lines to their structure."""
+def _label_places(scene: SceneData, view: ViewState) -> list[tuple[str, np.ndarray, str]]:
+    """(region id, anchor, text) per drawn region."""
     directions = region_directions(scene.effects, view.scenario)
     highlighted = _selected_regions(scene, view)
-    xyz, texts = [], []
+    places = []
     for region in scene.regions:
         if not any(scene.stats[key].region_id == region.id for key in scene.keys):
             continue
         glyph = "" if view.scenario == BASELINE else DIRECTION_STYLE[directions.get(region.id, NO_CLAIM)].glyph
         text = f"{region.name(view.lang)} {glyph}".strip()
-        anchor = scene.region_anchor(region.id)
-        label = anchor + np.array(LABEL_OFFSETS_MM.get(region.id, DEFAULT_LABEL_OFFSET_MM))
-        # anchor -> label, then a gap (NaN) before the next region's line
-        xyz += [anchor, label, [np.nan] * 3]
-        # A marker, not <b>: plotly's 3D text renders markup at odd sizes.
-        texts += ["", f"◉ {text}" if region.id in highlighted else text, ""]
-    points = np.array(xyz, dtype=np.float32)
-    return go.Scatter3d(
-        x=points[:, 0],
-        y=points[:, 1],
-        z=points[:, 2],
-        mode="lines+text",
-        text=texts,
-        textposition="middle center",
-        # One colour for all: per-label colours make plotly shrink 3D text.
-        textfont={"size": 17, "color": "#111111", "family": FONT["family"]},
-        line={"color": "#6B7280", "width": 1.5},
-        connectgaps=False,
-        hoverinfo="skip",
-        showlegend=False,
-        visible=view.labels,
-        meta="labels",
-    )
+        places.append((region.id, scene.region_anchor(region.id), f"<b>{text}</b>" if region.id in highlighted else text))
+    return places
+
+
+def _label_trace(view: ViewState) -> dict:
+    """A placeholder that keeps the trace order; the names are scene annotations."""
+    return {"type": "scatter3d", "x": [], "y": [], "z": [], "mode": "lines", "hoverinfo": "skip", "showlegend": False,
+            "visible": view.labels, "meta": "labels"}
+
+
+def label_annotations(scene: SceneData, view: ViewState) -> list[dict]:
+    """Region names as callouts: SVG text on a thin line to the region.
+
+    SVG over the WebGL scene rather than 3D text: plotly builds 3D text
+    glyph by glyph in JavaScript (half a second of the first draw), cannot
+    draw bold, and lets close labels pile up. The offsets are in screen
+    pixels, so the names stay fanned out from any camera, and they stay
+    vector text in exported figures.
+    """
+    if not view.labels:
+        return []
+    annotations = []
+    for region_id, anchor, text in _label_places(scene, view):
+        offset_x, offset_y = LABEL_OFFSETS_PX.get(region_id, DEFAULT_LABEL_OFFSET_PX)
+        annotations.append(
+            {
+                "x": float(anchor[0]), "y": float(anchor[1]), "z": float(anchor[2]), "text": text,
+                "showarrow": True, "ax": offset_x, "ay": offset_y, "arrowhead": 0, "arrowwidth": 1.2,
+                "arrowcolor": "#4B5563", "standoff": 2,
+                "font": {"size": 16, "color": "#111111", "family": FONT["family"]},
+                "bgcolor": "rgba(255,255,255,0.8)", "borderpad": 2,
+            }
+        )
+    return annotations
 
 
 def _connection_look(scene: SceneData, view: ViewState) -> dict[str, tuple]:
@@ -354,41 +367,60 @@ def _connection_look(scene: SceneData, view: ViewState) -> dict[str, tuple]:
     return looks
 
 
-def overlay_traces(scene: SceneData, view: ViewState) -> list:
-    """Labels, connection curves and arrowheads: a fixed number of small traces."""
+def overlay_traces(scene: SceneData, view: ViewState) -> list[dict]:
+    """Labels, connection curves and arrowheads: a fixed number of small traces.
+
+    Plain dicts, not graph objects: they are rebuilt on every selection, and
+    plotly's validation of graph objects cost more than drawing them.
+    """
     looks = _connection_look(scene, view)
     lines, arrows = [], []
     for connection_id, directed, points in scene.segments:
         color, dash, width, hover = looks[connection_id]
         lines.append(
-            go.Scatter3d(
-                x=points[:, 0],
-                y=points[:, 1],
-                z=points[:, 2],
-                mode="lines",
-                line={"color": color, "width": width, "dash": dash},
-                hovertemplate=hover,
-                showlegend=False,
-                meta=f"connection:{connection_id}",
-            )
+            {
+                "type": "scatter3d", "x": points[:, 0], "y": points[:, 1], "z": points[:, 2], "mode": "lines",
+                "line": {"color": color, "width": width, "dash": dash}, "hovertemplate": hover, "showlegend": False,
+                "meta": f"connection:{connection_id}",
+            }
         )
         if directed:
             tip, before = points[-1], points[-3]
             direction = (tip - before) / np.linalg.norm(tip - before) * ARROW_SIZE_MM
             arrows.append(
-                go.Cone(
-                    x=[tip[0]], y=[tip[1]], z=[tip[2]],
-                    u=[direction[0]], v=[direction[1]], w=[direction[2]],
-                    anchor="tip",
-                    sizemode="absolute",
-                    sizeref=ARROW_SIZE_MM,
-                    colorscale=[[0, color], [1, color]],
-                    showscale=False,
-                    hovertemplate=hover,
-                    meta=f"arrow:{connection_id}",
-                )
+                {
+                    "type": "mesh3d", **mesh_arrays(arrowhead(tip, direction)), "color": color, "flatshading": True,
+                    "lighting": LIGHTING, "lightposition": LIGHT_POSITION, "hovertemplate": hover, "showlegend": False,
+                    "meta": f"arrow:{connection_id}",
+                }
             )
-    return [_label_trace(scene, view), *lines, *arrows]
+    return [_label_trace(view), *lines, *arrows]
+
+
+def arrowhead(tip: np.ndarray, direction: np.ndarray, sides: int = ARROW_SIDES) -> Mesh:
+    """A closed cone whose apex is ``tip``, pointing along ``direction`` (its length).
+
+    A small mesh rather than plotly's Cone trace, which cost about half a
+    second of the first draw for four arrowheads.
+    """
+    tip = np.asarray(tip, dtype=float)
+    axis = np.asarray(direction, dtype=float)
+    length = np.linalg.norm(axis)
+    unit = axis / length
+    helper = np.array([1.0, 0.0, 0.0]) if abs(unit[0]) < 0.9 else np.array([0.0, 1.0, 0.0])
+    first = np.cross(unit, helper)
+    first /= np.linalg.norm(first)
+    second = np.cross(unit, first)
+    angles = np.linspace(0, 2 * np.pi, sides, endpoint=False)
+    radius = length * ARROW_RADIUS_RATIO
+    base = tip - axis
+    rim = base + radius * (np.outer(np.cos(angles), first) + np.outer(np.sin(angles), second))
+    vertices = np.vstack([tip, rim, base]).astype(np.float32)
+    ring = np.arange(sides)
+    following = (ring + 1) % sides
+    sides_faces = np.column_stack([np.zeros(sides, int), 1 + ring, 1 + following])
+    base_faces = np.column_stack([np.full(sides, sides + 1), 1 + following, 1 + ring])
+    return Mesh(vertices, np.vstack([sides_faces, base_faces]).astype(np.uint16))
 
 
 def extra_trace(extras: list[tuple[str, Mesh]]) -> go.Mesh3d:
@@ -439,7 +471,7 @@ def brain_figure(
     ]
     figure = go.Figure([glass, *structures, *overlay_traces(scene, view), extra_trace(list(extras))])
     figure.update_layout(
-        scene={**scene_box(*scene.box), "camera": camera_for(view.camera, scene)},
+        scene={**scene_box(*scene.box), "camera": camera_for(view.camera, scene), "annotations": label_annotations(scene, view)},
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         paper_bgcolor="rgba(0,0,0,0)",
         font=FONT,

@@ -15,6 +15,7 @@ from dashboard.figures.brain3d import (
     brain_figure,
     camera_for,
     extra_trace,
+    label_annotations,
     overlay_traces,
     structure_styles,
 )
@@ -95,7 +96,8 @@ def figure_patch(scene: SceneData, view: ViewState) -> Patch:
         for name, value in style.items():
             patch["data"][index][name] = value
     for index, trace in enumerate(overlay_traces(scene, view), start=1 + len(scene.keys)):
-        patch["data"][index] = trace.to_plotly_json()
+        patch["data"][index] = trace
+    patch["layout"]["scene"]["annotations"] = label_annotations(scene, view)
     return patch
 
 

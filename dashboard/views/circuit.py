@@ -24,7 +24,7 @@ def layout() -> html.Section:
 
 
 def register_callbacks(app, scene: SceneData) -> None:
-    @app.callback(Output(ids.CIRCUIT_GRAPH, "figure"), Input(ids.VIEW_STATE, "data"), prevent_initial_call=True)
+    @app.callback(Output(ids.CIRCUIT_GRAPH, "figure"), Input(ids.pane_state("circuit"), "data"), prevent_initial_call=True)
     def draw(data):
         view = ViewState.from_dict(data)
         return circuit_figure(scene, view) if view.pane == "circuit" else no_update

@@ -25,14 +25,11 @@ def local(row, column: str, lang: str) -> str:
 
 def citation_text(content: Content, source: str, section: str, lang: str) -> str:
     """``Document title § Section title`` in ``lang``."""
-    sources = content.tables["sources"].set_index("id")
-    sections = content.tables["sections"]
-    part = sections[(sections["source"] == source) & (sections["id"] == section)].iloc[0]
-    return f"{local(sources.loc[source], 'title', lang)} § {local(part, 'title', lang)}"
+    return content.citation(source, section, lang)
 
 
 def scenario_name(content: Content, scenario: str, lang: str) -> str:
-    return local(content.tables["scenarios"].set_index("id").loc[scenario], "name", lang)
+    return content.scenario_name(scenario, lang)
 
 
 class Links:

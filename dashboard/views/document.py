@@ -58,7 +58,7 @@ def register(
     if with_chart:
         outputs.append(Output(ids.document_graph(pane), "figure"))
 
-    @app.callback(*outputs, Input(ids.VIEW_STATE, "data"), prevent_initial_call=True)
+    @app.callback(*outputs, Input(ids.pane_state(pane), "data"), prevent_initial_call=True)
     def draw(data):
         view = ViewState.from_dict(data)
         if view.pane != pane:

@@ -101,7 +101,7 @@ def register_callbacks(app, content: Content, scene: SceneData, slices: SliceDat
     @app.callback(
         Output({"type": "slice-graph", "plane": ALL}, "figure"),
         Output(ids.WHERE_READOUT, "children"),
-        Input(ids.VIEW_STATE, "data"),
+        Input(ids.pane_state("slices"), "data"),
         prevent_initial_call=True,
     )
     def draw(data):

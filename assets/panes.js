@@ -1,0 +1,21 @@
+// Which main view is drawn: see dashboard/views/panes.py.
+window.dash_clientside = Object.assign({}, window.dash_clientside, {
+  panes: {
+    // the view state goes to a view's own store only while that view is shown
+    gate: function (state) {
+      const outputs = window.dash_clientside.callback_context.outputs_list;
+      return outputs.map(function (output) {
+        return state && state.pane === output.id.pane ? state : window.dash_clientside.no_update;
+      });
+    },
+    show: function (state) {
+      const pane = (state && state.pane) || "3d";
+      const outputs = window.dash_clientside.callback_context.outputs_list[0];
+      const styles = outputs.map(function (output) {
+        return output.id.pane === pane ? {} : { display: "none" };
+      });
+      const spatial = ["3d", "slices", "circuit"].indexOf(pane) >= 0;
+      return [styles, spatial ? {} : { display: "none" }];
+    },
+  },
+});

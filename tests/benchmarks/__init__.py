@@ -1,0 +1,1 @@
+"""Benchmarks, run apart from the test suite: ``python -m tests.benchmarks``."""
