@@ -16,6 +16,7 @@ from dashboard.paths import assets_dir
 from dashboard.resources import Resources, load_resources
 from dashboard.views import (
     brain3d,
+    export,
     circuit,
     controls,
     drugs,
@@ -85,7 +86,7 @@ def _layout(resources: Resources, scene: SceneData, extras: ExtraStructures, lan
                     html.Div(
                         className="center-column",
                         children=[
-                            panes.switch(lang),
+                            html.Div(className="view-bar", children=[panes.switch(lang), export.layout(lang)]),
                             html.Div(id=ids.pane_view("3d"), className="pane", children=brain3d.layout(scene, lang)),
                             slices.layout(slice_data(resources), lang),
                             circuit.layout(),
@@ -140,6 +141,7 @@ def create_app(resources: Resources | None = None) -> dash.Dash:
     panel.register_callbacks(app, resources.content)
     text.register_callbacks(app, resources.content)
     panes.register_callbacks(app)
+    export.register_callbacks(app, resources.content, scene, slice_data(resources))
     for view in DOCUMENT_VIEWS:
         view.register_callbacks(app, resources.content)
     return app

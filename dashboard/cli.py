@@ -199,6 +199,64 @@ def build_atlas(force: bool) -> None:
     click.echo(f"(cache root: {cache_root()}; set BRAIN_CIRCUITS_CACHE to move it)")
 
 
+_EXPORT_VIEWS = ("brain3d", "compare", "slices", "circuit", "neurochem", "drugs", "protocol")
+_EXPORT_FORMATS = ("png", "svg", "pdf", "html")
+
+
+@main.command()
+@click.option("--view", required=True, type=click.Choice(_EXPORT_VIEWS), help="Which figure.")
+@click.option("--scenario", default="baseline", show_default=True, help="Scenario id (see the README).")
+@click.option("--compare", default=None, help="Scenario to compare with (the compare view).")
+@click.option("--region", default=None, help="Region id to select and outline.")
+@click.option("--lang", default="en", show_default=True, type=click.Choice(("en", "zh")))
+@click.option("--theme", default="light", show_default=True, type=click.Choice(("light", "dark")))
+@click.option("--background", default="opaque", show_default=True, type=click.Choice(("opaque", "transparent")),
+              help="transparent: for slides.")
+@click.option("--format", "fmt", default=None, type=click.Choice(_EXPORT_FORMATS),
+              help="Output format; by default taken from the --out suffix.")
+@click.option("--width", default=None, type=click.IntRange(200, 8000), help="Width in CSS pixels (default per view).")
+@click.option("--height", default=None, type=click.IntRange(200, 8000), help="Height in CSS pixels (default per view).")
+@click.option("--scale", default=1.0, show_default=True, type=click.FloatRange(0.25, 8), help="Pixel density (PNG: 3 for print).")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, writable=True), help="File to write.")
+def export(view, scenario, compare, region, lang, theme, background, fmt, width, height, scale, out) -> None:
+    """Write a publication figure (PNG, SVG, PDF or standalone HTML)."""
+    from pathlib import Path
+
+    from dashboard.app import scene_data, slice_data
+    from dashboard.export import DEFAULT_SIZE, ExportError, ExportRequest, publication_figure, render
+    from dashboard.resources import Resources
+    from dashboard.state import Selection, ViewState
+
+    fmt = fmt or Path(out).suffix.lstrip(".").lower()
+    if fmt not in _EXPORT_FORMATS:
+        _fail(f"cannot tell the format from {out!r}: use --format, one of {', '.join(_EXPORT_FORMATS)}")
+    content = _content()
+    scenarios = tuple(content.tables["scenarios"]["id"])
+    for name, value in (("scenario", scenario), ("compare", compare)):
+        if value is not None and value not in scenarios:
+            _fail(f"unknown {name} {value!r}; choose one of: {', '.join(scenarios)}")
+    if region is not None and region not in content.region_ids:
+        _fail(f"unknown region {region!r}; choose one of: {', '.join(content.region_ids)}")
+    if view == "compare" and compare is None:
+        _fail("--view compare needs --compare ID")
+    store = _store(content)
+    state = ViewState(scenario=scenario, compare=compare, lang=lang, select=Selection("region", region) if region else None)
+    if region:
+        # the slices go through the selected region, as in the dashboard
+        centroid = next(stats.centroid_mni for stats in store.stats.values() if stats.region_id == region)
+        state = state.with_(cursor=tuple(int(round(value)) for value in centroid))
+    resources = Resources(content=content, store=store)
+    request = ExportRequest(view=view, state=state, theme=theme, transparent=background == "transparent")
+    default_width, default_height = DEFAULT_SIZE[view]
+    try:
+        figure = publication_figure(request, content, scene_data(resources), slice_data(resources))
+        data = render(figure, fmt, width or default_width, height or default_height, scale)
+    except ExportError as error:
+        _fail(str(error))
+    Path(out).write_bytes(data)
+    click.echo(f"wrote {out} ({len(data) / 1024:.0f} KB)")
+
+
 def run() -> None:
     """Console-script entry point: one clear line for known failures."""
     try:

@@ -47,6 +47,11 @@ def select_link(target: str, index: int | str = 0) -> dict:
     return {"type": "select-link", "target": target, "index": index}
 
 PANE = "pane-select"
+EXPORT_FORMAT = "export-format"
+EXPORT_OPTIONS = "export-options"
+EXPORT_BUTTON = "export-button"
+EXPORT_STATUS = "export-status"
+EXPORT_DOWNLOAD = "export-download"
 LEGEND = "legend"
 CIRCUIT_GRAPH = "circuit-graph"
 RADIOLOGICAL = "radiological-toggle"

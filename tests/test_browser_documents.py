@@ -87,3 +87,22 @@ def test_risks_follow_the_selection(page, live_server):
     assert page.locator(".view-risks .risk.related").all_inner_texts()[0].startswith("Cardiovascular strain")
     assert "as of 2023-06" in page.locator(".view-risks").inner_text()
     assert page.console_log.problems() == []
+
+
+def test_the_export_button_downloads_the_view_shown(page, live_server, tmp_path):
+    open_dashboard(page, live_server, "?pane=circuit&scenario=ptsd&lang=zh")
+    with page.expect_download(timeout=60_000) as download:
+        page.locator("#export-button").click()
+    assert download.value.suggested_filename == "brain-circuits_circuit_ptsd_zh.png"
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    from PIL import Image
+
+    width, height = Image.open(path).size
+    assert (width, height) == (1600 * 3, 1150 * 3)
+    page.wait_for_function("() => document.getElementById('export-status').textContent.includes('已导出')")
+    # a text-only view says so instead of exporting nothing
+    page.get_by_text("风险", exact=True).click()
+    page.locator("#export-button").click()
+    page.wait_for_function("() => document.getElementById('export-status').textContent.includes('没有可导出的图像')")
+    assert page.console_log.problems() == []

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-COMMANDS = ["serve", "regions", "where", "build-atlas"]
+COMMANDS = ["serve", "regions", "where", "build-atlas", "export"]
 
 
 def run(*args, check=True):
@@ -78,4 +78,34 @@ def test_serve_on_a_busy_port_is_one_clear_line(store):
         result = run("serve", "--port", str(port), check=False)
     assert result.returncode == 1
     assert f"port {port} on 127.0.0.1 is already in use" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_export_writes_the_figure_it_is_asked_for(tmp_path, store):
+    out = tmp_path / "figure.png"
+    result = run("export", "--view", "circuit", "--scenario", "ptsd", "--region", "amygdala", "--lang", "zh",
+                 "--width", "800", "--height", "600", "--scale", "2", "--out", str(out))
+    assert "wrote" in result.stdout
+    from PIL import Image
+
+    assert Image.open(out).size == (1600, 1200)
+    html = tmp_path / "brain.html"
+    run("export", "--view", "brain3d", "--scenario", "mdma-acute", "--out", str(html))
+    assert html.read_text().lower().startswith("<!doctype html>") and "plotly" in html.read_text()[:20000].lower()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--view", "circuit", "--scenario", "ecstasy"], "unknown scenario 'ecstasy'; choose one of: baseline, ptsd"),
+        (["--view", "slices", "--region", "thalamus"], "unknown region 'thalamus'; choose one of: amygdala"),
+        (["--view", "compare"], "--view compare needs --compare ID"),
+        (["--view", "circuit", "--format", "tiff"], "'tiff' is not one of 'png', 'svg', 'pdf', 'html'"),
+        (["--view", "sideways"], "'sideways' is not one of 'brain3d', 'compare'"),
+    ],
+)
+def test_export_rejects_bad_input_with_the_valid_values(tmp_path, args, message):
+    result = run("export", *args, "--out", str(tmp_path / "x.png"), check=False)
+    assert result.returncode != 0
+    assert message in result.stderr
     assert "Traceback" not in result.stderr

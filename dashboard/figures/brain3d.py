@@ -70,7 +70,7 @@ LABEL_OFFSETS_PX = {
     "insula": (-90, -70),
     "hippocampus": (120, -40),
     "nucleus-accumbens": (-120, -15),
-    "vta": (-10, 120),
+    "vta": (-130, 105),
     "raphe-dorsal": (60, -95),
     "raphe-median": (135, 30),
     "locus-coeruleus": (95, 100),

@@ -92,7 +92,7 @@ def circuit_figure(scene: SceneData, view: ViewState) -> go.Figure:
             annotations.append(
                 {"x": end[0], "y": end[1], "ax": end[0] - unit[0] * 0.6, "ay": end[1] - unit[1] * 0.6,
                  "xref": "x", "yref": "y", "axref": "x", "ayref": "y", "showarrow": True, "arrowhead": 2,
-                 "arrowsize": 1.0, "arrowwidth": max(width / 2.5, 2), "arrowcolor": style.color, "text": ""}
+                 "arrowsize": 1.5, "arrowwidth": max(width * 0.6, 3), "arrowcolor": style.color, "text": " "}  # plotly skips empty-text annotations, arrow included
             )
         transmitter = (
             translate(f"transmitter.{row.transmitter}", lang) if pd.notna(row.transmitter) else translate("circuit.functional", lang)

@@ -103,7 +103,8 @@ def neurochem_figure(facts: pd.DataFrame, citations: dict[str, str], lang: str) 
         text=translate("neurochem.fold_note", lang, fold=fold), font={"size": 15, "color": INK},
     )
     figure.add_annotation(
-        x=0, y=-0.36, xref="paper", yref="paper", showarrow=False, xanchor="left", yanchor="top", align="left",
+        # below the axis titles, in pixels: a paper fraction would move with the figure's height
+        x=0, y=0, yshift=-62, xref="paper", yref="paper", showarrow=False, xanchor="left", yanchor="top", align="left",
         text=translate("neurochem.caveat", lang), font={"size": 13, "color": MUTED},
     )
     figure.update_layout(CHART_LAYOUT, bargap=0.45, margin={"l": 10, "r": 30, "t": 50, "b": 120}, uirevision="neurochem")

@@ -183,7 +183,7 @@ def protocol_figure(facts: pd.DataFrame, citations: dict[str, str], lang: str) -
         margin={"l": 10, "r": 30, "t": 40, "b": 95},
         annotations=[
             *figure.layout.annotations,
-            {"x": 0, "y": -0.06, "xref": "paper", "yref": "paper", "xanchor": "left", "yanchor": "top", "showarrow": False,
+            {"x": 0, "y": 0, "yshift": -58, "xref": "paper", "yref": "paper", "xanchor": "left", "yanchor": "top", "showarrow": False,
              "text": translate("protocol.not_advice", lang), "font": {"size": 14, "color": "#8A1C1C"}},
         ],
         uirevision="protocol",

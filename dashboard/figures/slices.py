@@ -17,8 +17,10 @@ import numpy as np
 import plotly.graph_objects as go
 from PIL import Image
 
+from dashboard.figures.brain3d import SceneData, structure_styles
 from dashboard.figures.style import FONT
 from dashboard.i18n import translate
+from dashboard.state import ViewState
 
 __all__ = [
     "PLANES",
@@ -27,6 +29,7 @@ __all__ = [
     "slice_figure",
     "click_to_mni",
     "plane_axes",
+    "slice_colors",
 ]
 
 # plane -> (index of the fixed MNI axis, horizontal axis, vertical axis)
@@ -228,3 +231,12 @@ def click_to_mni(plane: str, cursor_mm: tuple[float, float, float], x: float, y:
     point[horizontal] = x
     point[vertical] = y
     return tuple(int(round(value)) for value in point)
+
+
+def slice_colors(scene: SceneData, view: ViewState) -> tuple[dict[str, str], set[str]]:
+    """Fill colour per structure (as in 3D) and the structures to outline."""
+    colors = {key: style["color"] for key, style in zip(scene.keys, structure_styles(scene, view))}
+    selected = set()
+    if view.select and view.select.kind == "region":
+        selected = {key for key in scene.keys if scene.stats[key].region_id == view.select.id}
+    return colors, selected

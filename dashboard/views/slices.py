@@ -7,23 +7,14 @@ from dash import ALL, Input, Output, dcc, html, no_update
 from atlas.lookup import AtlasLookup
 from dashboard import ids
 from dashboard.content import Content
-from dashboard.figures.brain3d import SceneData, structure_styles
-from dashboard.figures.slices import PLANES, SliceData, slice_figure
+from dashboard.figures.brain3d import SceneData
+from dashboard.figures.slices import PLANES, SliceData, slice_colors, slice_figure
 from dashboard.i18n import translate
 from dashboard.state import ViewState
 
-__all__ = ["layout", "register_callbacks", "where_readout", "slice_colors"]
+__all__ = ["layout", "register_callbacks", "where_readout"]
 
 GRAPH_CONFIG = {"displaylogo": False, "displayModeBar": False, "scrollZoom": False}
-
-
-def slice_colors(scene: SceneData, view: ViewState) -> tuple[dict[str, str], set[str]]:
-    """Fill colour per structure (as in 3D) and the structures to outline."""
-    colors = {key: style["color"] for key, style in zip(scene.keys, structure_styles(scene, view))}
-    selected = set()
-    if view.select and view.select.kind == "region":
-        selected = {key for key in scene.keys if scene.stats[key].region_id == view.select.id}
-    return colors, selected
 
 
 def layout(slices: SliceData, lang: str = "en") -> html.Section:

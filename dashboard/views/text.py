@@ -13,6 +13,7 @@ from dashboard import ids
 from dashboard.content import Content
 from dashboard.i18n import translate
 from dashboard.views.controls import camera_options, compare_options, scenario_options, toggle_options
+from dashboard.views.export import format_options
 from dashboard.views.panes import pane_options
 from dashboard.views.regions import region_text
 
@@ -37,6 +38,9 @@ def register_callbacks(app, content: Content) -> None:
         Output(ids.EXTRA, "placeholder"),
         Output(ids.PANE, "options"),
         Output(ids.RADIOLOGICAL, "options"),
+        Output(ids.EXPORT_FORMAT, "options"),
+        Output(ids.EXPORT_OPTIONS, "options"),
+        Output(ids.EXPORT_BUTTON, "children"),
         Input(ids.LANGUAGE, "value"),
         prevent_initial_call=True,
     )
@@ -51,4 +55,7 @@ def register_callbacks(app, content: Content) -> None:
             translate("controls.extra_placeholder", lang),
             pane_options(lang),
             [{"label": translate("slices.radiological", lang), "value": "radiological"}],
+            format_options(lang),
+            [{"label": translate("export.transparent", lang), "value": "transparent"}],
+            translate("export.button", lang),
         )
