@@ -28,6 +28,7 @@ from dashboard.views import (
     risks,
     slices,
     text,
+    tour,
     url_state,
 )
 
@@ -65,7 +66,8 @@ def slice_data(resources: Resources) -> SliceData:
 def _layout(resources: Resources, scene: SceneData, extras: ExtraStructures, lang: str) -> html.Div:
     content = resources.content
     return html.Div(
-        className="app-shell",
+        id=ids.APP_SHELL,
+        className="app-shell theme-light",
         children=[
             *url_state.layout(),
             *panes.stores(),
@@ -75,10 +77,12 @@ def _layout(resources: Resources, scene: SceneData, extras: ExtraStructures, lan
                 children=[
                     html.H1(translate("app.title", lang)),
                     html.P(translate("app.tagline", lang), className="tagline", id=ids.text("app.tagline")),
+                    tour.header_controls(lang),
                 ],
             ),
             controls.layout(content, extras.catalogue, lang),
             url_state.notice_layout(),
+            tour.layout(lang),
             html.Main(
                 className="workspace",
                 children=[
@@ -141,6 +145,7 @@ def create_app(resources: Resources | None = None) -> dash.Dash:
     panel.register_callbacks(app, resources.content)
     text.register_callbacks(app, resources.content)
     panes.register_callbacks(app)
+    tour.register_callbacks(app, resources.content)
     export.register_callbacks(app, resources.content, scene, slice_data(resources))
     for view in DOCUMENT_VIEWS:
         view.register_callbacks(app, resources.content)

@@ -12,11 +12,12 @@ from urllib.parse import parse_qs, urlencode
 
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
-__all__ = ["ViewState", "Notice", "CAMERA_PRESETS", "PANELS", "parse_query", "to_query", "Selection"]
+__all__ = ["ViewState", "Notice", "CAMERA_PRESETS", "PANELS", "PANES", "THEMES", "parse_query", "to_query", "Selection"]
 
 CAMERA_PRESETS = ("oblique", "left", "right", "front", "top", "bottom", "circuit")
 PANELS = ("details", "sources")
 PANES = ("3d", "slices", "circuit", "neurochem", "drugs", "protocol", "risks")
+THEMES = ("light", "dark", "contrast")
 DEFAULT_CURSOR = (-23, -5, -18)
 CURSOR_LIMIT_MM = 100
 DEFAULT_SCENARIO = "baseline"
@@ -70,6 +71,12 @@ class ViewState:
         Slices drawn with the patient's left on the right.
     cite : str or None
         The section a citation opened in the Sources tab, ``source/section``.
+    step : int or None
+        The guided tour's step (1-based), or None outside the tour.
+    present : bool
+        Presentation mode: full window, no editing controls, large type.
+    theme : str
+        One of :data:`THEMES`.
     """
 
     scenario: str = DEFAULT_SCENARIO
@@ -86,6 +93,9 @@ class ViewState:
     cursor: tuple[int, int, int] = DEFAULT_CURSOR
     radiological: bool = False
     cite: str | None = None
+    step: int | None = None
+    present: bool = False
+    theme: str = "light"
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -116,6 +126,7 @@ def parse_query(
     connections: tuple[str, ...],
     extras: frozenset[str] = frozenset(),
     sections: frozenset[str] = frozenset(),
+    steps: int = 0,
 ):
     """Read a URL query string into a state, with a notice per bad value.
 
@@ -129,6 +140,8 @@ def parse_query(
         The ``atlas:label`` structures that may be added for context.
     sections : set of str
         The ``source/section`` pairs a citation may open.
+    steps : int
+        The number of tour steps (``step`` runs from 1 to it).
 
     Returns
     -------
@@ -158,7 +171,14 @@ def parse_query(
     choose("panel", PANELS)
     choose("pane", PANES)
     choose("cite", sections)
-    for name in ("labels", "glass", "radiological"):
+    choose("theme", THEMES)
+    if "step" in params:
+        value = params["step"]
+        if value.isdigit() and 1 <= int(value) <= steps:
+            values["step"] = int(value)
+        else:
+            notices.append(Notice("step", value))
+    for name in ("labels", "glass", "radiological", "present"):
         if name in params:
             flag = _FLAGS.get(params[name].lower())
             if flag is None:
@@ -197,7 +217,7 @@ def parse_query(
         notices += [Notice("extra", item) for item in wanted if item not in extras]
     known_names = {
         "scenario", "compare", "camera", "lang", "panel", "labels", "glass", "opacity", "select", "extra",
-        "pane", "at", "radiological", "cite",
+        "pane", "at", "radiological", "cite", "step", "present", "theme",
     }
     for name in params.keys() - known_names:
         notices.append(Notice(name, params[name]))
@@ -208,11 +228,11 @@ def to_query(state: ViewState) -> str:
     """The shortest query string that restores ``state`` (defaults left out)."""
     default = ViewState()
     params = {}
-    for name in ("scenario", "compare", "camera", "lang", "panel", "opacity", "pane", "cite"):
+    for name in ("scenario", "compare", "camera", "lang", "panel", "opacity", "pane", "cite", "step", "theme"):
         value = getattr(state, name)
         if value != getattr(default, name) and value is not None:
             params[name] = value
-    for name in ("labels", "glass", "radiological"):
+    for name in ("labels", "glass", "radiological", "present"):
         if getattr(state, name) != getattr(default, name):
             params[name] = "1" if getattr(state, name) else "0"
     if state.select:

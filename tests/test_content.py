@@ -79,6 +79,8 @@ def test_a_missing_file_is_reported(data_copy):
         ("effects.csv", "acute-vta-dopamine,mdma-acute,vta,transmitter-release,up,,",
          "acute-vta-dopamine,mdma-acute,vta,transmitter-release,up,,2",
          "effects.csv:10:low: anatomical context never carries a number"),
+        ("tour.csv", ",region:amygdala,left,3d,", ",region:amygdale,left,3d,",
+         "tour.csv:4:select: 'amygdale' is not an id in regions.csv"),
         ("risks.csv", "Combining MDMA with caffeine amplified neurotoxic effects in animal studies.,",
          "Combining MDMA, with caffeine amplified neurotoxic effects in animal studies.,",
          "risks.csv:4:: row has 12 cells but the header has 11 (unquoted comma?)"),

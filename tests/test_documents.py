@@ -155,3 +155,20 @@ def test_drug_view_highlights_the_compared_drug(content):
     rows = document.body[0].children[1].children
     current = [row for row in rows if row.className == "current"]
     assert len(current) == 1 and "SSRIs" in texts(current[0])
+
+
+def test_a_tour_step_sets_the_whole_view(content):
+    from dashboard.views.tour import apply_step, tour_card
+
+    state = apply_step(ViewState(scenario="baseline", pane="slices"), content, 4)
+    assert (state.scenario, state.compare, state.pane, state.camera) == ("ptsd", "mdma-therapy", "3d", "top")
+    assert state.select == Selection("connection", "amygdala-insula")
+    card = texts(tour_card(content, state.with_(lang="zh")))
+    assert "第 4 步，共 8 步" in card and "杏仁核" in card
+    assert apply_step(state, content, None).step is None
+
+
+def test_every_tour_step_cites_real_sections_and_draws_something(content):
+    tour = content.tables["tour"]
+    assert list(tour["step"]) == list(range(1, len(tour) + 1))
+    assert set(tour["pane"]) >= {"3d", "neurochem", "drugs", "protocol", "risks"}

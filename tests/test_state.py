@@ -62,3 +62,11 @@ def test_a_cited_section_and_the_document_panes_round_trip():
     bad, notices = parse_query("?cite=mdma-overview/nowhere&pane=dosing", *KNOWN, frozenset(), sections)
     assert bad == ViewState()
     assert notices == [Notice("pane", "dosing"), Notice("cite", "mdma-overview/nowhere")]
+
+
+def test_tour_step_presentation_and_theme_round_trip():
+    state = ViewState(step=3, present=True, theme="dark")
+    assert parse_query(to_query(state), *KNOWN, steps=8) == (state, [])
+    bad, notices = parse_query("?step=9&theme=neon&present=maybe", *KNOWN, steps=8)
+    assert bad == ViewState()
+    assert {notice.parameter for notice in notices} == {"step", "theme", "present"}

@@ -16,6 +16,7 @@ import pandera.pandas as pa
 
 from dashboard.content.columns import chinese, enum, flag, identifier, number, text
 from dashboard.content.validation import Problem, line_of
+from dashboard.state import CAMERA_PRESETS, PANES
 
 __all__ = [
     "EVIDENCE_KINDS",
@@ -224,6 +225,24 @@ TABLE_SCHEMAS: dict[str, pa.DataFrameSchema] = {
             **_CITATION,
         }
     ),
+    "tour": pa.DataFrameSchema(
+        {
+            "step": pa.Column(int, coerce=True, unique=True, checks=pa.Check.ge(1)),
+            "id": identifier(),
+            "scenario": text(),
+            "compare": text(nullable=True),
+            "select": pa.Column(str, pa.Check.str_matches(r"^(region|connection):[a-z0-9-]+$"), nullable=True),
+            "camera": enum(CAMERA_PRESETS),
+            "pane": enum(PANES),
+            "title_en": text(),
+            "title_zh": chinese(),
+            "text_en": text(),
+            "text_zh": chinese(),
+            **_CITATION,
+            "source_b": text(nullable=True),
+            "section_b": text(nullable=True),
+        }
+    ),
     "drug_targets": pa.DataFrameSchema(
         {
             "scenario": text(),
@@ -268,10 +287,12 @@ _FOREIGN_KEYS = [
     _ForeignKey("drug_profiles", "scenario", "scenarios"),
     _ForeignKey("mechanisms", "region", "regions"),
     _ForeignKey("drug_targets", "scenario", "drug_profiles"),
+    _ForeignKey("tour", "scenario", "scenarios"),
+    _ForeignKey("tour", "compare", "scenarios"),
 ]
 # (table, source column, section column): each citation names a real section.
 _CITATIONS = [(name, "source", "section") for name, schema in TABLE_SCHEMAS.items() if "section" in schema.columns]
-_CITATIONS += [("discrepancies", "source_a", "section_a"), ("discrepancies", "source_b", "section_b")]
+_CITATIONS += [("discrepancies", "source_a", "section_a"), ("discrepancies", "source_b", "section_b"), ("tour", "source_b", "section_b")]
 _NUMBER_COLUMNS = ("magnitude", "low", "high", "value")
 
 
@@ -290,6 +311,8 @@ def cross_table_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     for name, source_column, section_column in _CITATIONS:
         table = tables[name]
         for index, source, section in zip(table.index, table[source_column], table[section_column]):
+            if pd.isna(source) and pd.isna(section) and source_column.endswith("_b"):
+                continue  # a second citation is optional
             if source not in ids["sources"]:
                 problems.append(Problem(f"{name}.csv", line_of(index), source_column, f"{source!r} is not an id in sources.csv"))
             elif (source, section) not in sections:
@@ -309,4 +332,19 @@ def cross_table_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
                         problems.append(
                             Problem(f"{name}.csv", line_of(index), column, "anatomical context never carries a number")
                         )
+    problems += _tour_problems(tables, ids)
+    return problems
+
+
+def _tour_problems(tables: dict[str, pd.DataFrame], ids: dict[str, set]) -> list[Problem]:
+    """Each tour step selects something that exists, and the steps run 1, 2, 3..."""
+    problems = []
+    tour = tables["tour"]
+    known = {"region": ids["regions"], "connection": ids["connections"]}
+    for index, target in tour["select"].dropna().items():
+        kind, _, ident = target.partition(":")
+        if ident not in known[kind]:
+            problems.append(Problem("tour.csv", line_of(index), "select", f"{ident!r} is not an id in {kind}s.csv"))
+    if sorted(tour["step"]) != list(range(1, len(tour) + 1)):
+        problems.append(Problem("tour.csv", 1, "step", "steps must run 1, 2, 3... without gaps"))
     return problems

@@ -7,9 +7,9 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.content import Content
 from dashboard.i18n import translate
-from dashboard.state import CAMERA_PRESETS, ViewState
+from dashboard.state import CAMERA_PRESETS, THEMES, ViewState
 
-__all__ = ["layout", "scenario_options", "compare_options", "camera_options", "toggle_options", "extra_options"]
+__all__ = ["layout", "scenario_options", "compare_options", "camera_options", "toggle_options", "extra_options", "theme_options"]
 
 NO_COMPARISON = "none"
 
@@ -26,6 +26,10 @@ def compare_options(content: Content, lang: str) -> list[dict]:
 
 def camera_options(lang: str) -> list[dict]:
     return [{"label": translate(f"camera.{preset}", lang), "value": preset} for preset in CAMERA_PRESETS]
+
+
+def theme_options(lang: str) -> list[dict]:
+    return [{"label": translate(f"theme.{theme}", lang), "value": theme} for theme in THEMES]
 
 
 def toggle_options(lang: str) -> list[dict]:
@@ -104,6 +108,11 @@ def layout(content: Content, catalogue, lang: str = "en") -> html.Div:
                     inline=True,
                     className="toggles",
                 ),
+                lang,
+            ),
+            _field(
+                "controls.theme",
+                dcc.RadioItems(id=ids.THEME, options=theme_options(lang), value="light", inline=True, className="toggles"),
                 lang,
             ),
         ],

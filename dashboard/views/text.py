@@ -12,7 +12,7 @@ from dash import ALL, Input, Output, ctx
 from dashboard import ids
 from dashboard.content import Content
 from dashboard.i18n import translate
-from dashboard.views.controls import camera_options, compare_options, scenario_options, toggle_options
+from dashboard.views.controls import camera_options, compare_options, scenario_options, theme_options, toggle_options
 from dashboard.views.export import format_options
 from dashboard.views.panes import pane_options
 from dashboard.views.regions import region_text
@@ -41,6 +41,9 @@ def register_callbacks(app, content: Content) -> None:
         Output(ids.EXPORT_FORMAT, "options"),
         Output(ids.EXPORT_OPTIONS, "options"),
         Output(ids.EXPORT_BUTTON, "children"),
+        Output(ids.THEME, "options"),
+        Output(ids.TOUR_START, "children"),
+        Output(ids.PRESENT_TOGGLE, "children"),
         Input(ids.LANGUAGE, "value"),
         prevent_initial_call=True,
     )
@@ -58,4 +61,7 @@ def register_callbacks(app, content: Content) -> None:
             format_options(lang),
             [{"label": translate("export.transparent", lang), "value": "transparent"}],
             translate("export.button", lang),
+            theme_options(lang),
+            translate("tour.start", lang),
+            translate("present.toggle", lang),
         )

@@ -21,6 +21,7 @@ from dashboard.figures.brain3d import SceneData, selection_for_trace
 from dashboard.figures.slices import PLANES, click_to_mni
 from dashboard.i18n import translate
 from dashboard.state import Selection, ViewState, parse_query, to_query
+from dashboard.views import tour
 from dashboard.views.controls import NO_COMPARISON
 
 __all__ = ["layout", "register_callbacks", "notice_text"]
@@ -52,10 +53,12 @@ def _region_cursor(scene: SceneData, region_id: str) -> tuple[int, int, int]:
 
 
 def _changed_state(
-    trigger, value, current: ViewState, scene: SceneData, lookup: AtlasLookup, drugs: Drugs
+    trigger, value, current: ViewState, scene: SceneData, lookup: AtlasLookup, drugs: Drugs, content: Content
 ) -> ViewState:
     """The state after one input changed; selecting a region moves the slices to it."""
-    state = _apply(trigger, value, current, scene, lookup, drugs)
+    state = _tour_move(trigger, current, content)
+    if state is None:
+        state = _apply(trigger, value, current, scene, lookup, drugs)
     if state.select != current.select and state.select and state.select.kind == "region":
         if not (isinstance(trigger, dict) and trigger.get("type") == "slice-graph"):
             state = state.with_(cursor=_region_cursor(scene, state.select.id))
@@ -93,6 +96,22 @@ def choose_drug(current: ViewState, drug: str, drugs: Drugs) -> ViewState:
     return current.with_(scenario=scenario, compare=drug)
 
 
+def _tour_move(trigger, current: ViewState, content: Content) -> ViewState | None:
+    """The state after a tour or presentation button, or None for any other input."""
+    steps = tour.step_count(content)
+    if trigger == ids.TOUR_START:
+        return tour.apply_step(current, content, 1)
+    if trigger == ids.TOUR_NEXT:
+        return tour.apply_step(current, content, min((current.step or 0) + 1, steps))
+    if trigger == ids.TOUR_PREV:
+        return tour.apply_step(current, content, max((current.step or 2) - 1, 1))
+    if trigger == ids.TOUR_END:
+        return tour.apply_step(current, content, None).with_(present=False)
+    if trigger == ids.PRESENT_TOGGLE:
+        return current.with_(present=not current.present)
+    return None
+
+
 def _apply(trigger, value, current: ViewState, scene: SceneData, lookup: AtlasLookup, drugs: Drugs) -> ViewState:
     """The state after one input changed."""
     simple = {
@@ -102,6 +121,7 @@ def _apply(trigger, value, current: ViewState, scene: SceneData, lookup: AtlasLo
         ids.PANEL_TABS: "panel",
         ids.LANGUAGE: "lang",
         ids.PANE: "pane",
+        ids.THEME: "theme",
     }
     if isinstance(trigger, dict):
         if trigger.get("type") == "slice-slider":
@@ -182,6 +202,7 @@ def register_callbacks(
         Output(ids.EXTRA, "value"),
         Output(ids.PANE, "value"),
         Output(ids.RADIOLOGICAL, "value"),
+        Output(ids.THEME, "value"),
         Output({"type": "slice-slider", "plane": ALL}, "value"),
         Input(ids.URL, "search"),
         Input(ids.SCENARIO, "value"),
@@ -194,6 +215,7 @@ def register_callbacks(
         Input(ids.EXTRA, "value"),
         Input(ids.PANE, "value"),
         Input(ids.RADIOLOGICAL, "value"),
+        Input(ids.THEME, "value"),
         Input({"type": "slice-slider", "plane": ALL}, "value"),
         Input({"type": "slice-graph", "plane": ALL}, "clickData"),
         Input(ids.CIRCUIT_GRAPH, "clickData"),
@@ -204,6 +226,11 @@ def register_callbacks(
         Input({"type": "cite", "scope": ALL, "source": ALL, "section": ALL, "index": ALL}, "n_clicks"),
         Input({"type": "choose-scenario", "scenario": ALL}, "n_clicks"),
         Input(ids.document_graph("drugs"), "clickData"),
+        Input(ids.TOUR_START, "n_clicks"),
+        Input(ids.TOUR_NEXT, "n_clicks"),
+        Input(ids.TOUR_PREV, "n_clicks"),
+        Input(ids.TOUR_END, "n_clicks"),
+        Input(ids.PRESENT_TOGGLE, "n_clicks"),
         State(ids.VIEW_STATE, "data"),
     )
     def synchronise(search, *args):
@@ -211,7 +238,9 @@ def register_callbacks(
         trigger = ctx.triggered_id
         notices = []
         if stored is None or trigger is None or trigger == ids.URL:
-            state, notices = parse_query(search, *known)
+            state, notices = parse_query(search, *known, steps=tour.step_count(content))
+            if state.step is not None:
+                state = tour.apply_step(state, content, state.step)
             if state.select and state.select.kind == "region" and "at=" not in (search or ""):
                 # a shared selection without a cursor: the slices go to the region
                 state = state.with_(cursor=_region_cursor(scene, state.select.id))
@@ -223,7 +252,7 @@ def register_callbacks(
                 # a panel or list re-rendered: new buttons report n_clicks=None
                 raise PreventUpdate
             current = ViewState.from_dict(stored)
-            state = _changed_state(trigger, value, current, scene, lookup, drugs)
+            state = _changed_state(trigger, value, current, scene, lookup, drugs, content)
             if state == current:
                 raise PreventUpdate
             camera_request = state.camera if state.camera != current.camera else no_update
@@ -255,6 +284,7 @@ def _control_values(state: ViewState, before: ViewState | None) -> list:
         ("extra", list(state.extra)),
         ("pane", state.pane),
         ("radiological", ["radiological"] if state.radiological else []),
+        ("theme", state.theme),
         ("sliders", [state.cursor[PLANES[plane][0]] for plane in ids.SLICE_PLANES]),
     ]
     if before is None:
