@@ -14,6 +14,7 @@ from dashboard.figures.slices import SliceData
 from dashboard.i18n import DEFAULT_LANGUAGE, translate
 from dashboard.paths import assets_dir
 from dashboard.resources import Resources, load_resources
+from dashboard.security import install_headers, install_request_guard
 from dashboard.views import (
     brain3d,
     export,
@@ -149,4 +150,7 @@ def create_app(resources: Resources | None = None) -> dash.Dash:
     export.register_callbacks(app, resources.content, scene, slice_data(resources))
     for view in DOCUMENT_VIEWS:
         view.register_callbacks(app, resources.content)
+    # last: the policy hashes every inline script, clientside callbacks included
+    install_headers(app)
+    install_request_guard(app)
     return app

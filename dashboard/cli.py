@@ -69,8 +69,10 @@ def main(ctx: click.Context) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind; 0.0.0.0 exposes it to the network.")
 @click.option("--port", default=8050, show_default=True, type=click.IntRange(1, 65535), help="TCP port.")
 @click.option("--debug", is_flag=True, default=False, help="Dash debug mode (reloader, dev tools). Never in production.")
-def serve(host: str, port: int, debug: bool) -> None:
-    """Serve the dashboard."""
+@click.option("--workers", default=None, type=click.IntRange(1, 64),
+              help="Serve with gunicorn and this many worker processes (production).")
+def serve(host: str, port: int, debug: bool, workers: int | None) -> None:
+    """Serve the dashboard (Flask's server, or gunicorn with --workers)."""
     from dashboard.app import create_app
     from dashboard.resources import Resources
 
@@ -81,9 +83,16 @@ def serve(host: str, port: int, debug: bool) -> None:
         resources = Resources(content=content, store=_store(content))
     except AtlasMissingError as error:
         _fail(str(error))
+    if workers and debug:
+        _fail("--debug and --workers do not go together: debug mode is for one development process")
     app = create_app(resources)
     click.echo(f"brain-circuits ready in {time.perf_counter() - started:.1f} s: http://{host}:{port}", err=True)
-    app.run(host=host, port=port, debug=debug)
+    if workers:
+        from dashboard.wsgi import serve_with_gunicorn
+
+        serve_with_gunicorn(app.server, host, port, workers)
+    else:
+        app.run(host=host, port=port, debug=debug)
 
 
 @main.command()

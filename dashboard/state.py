@@ -7,12 +7,12 @@ the default and leaves a notice naming the bad value.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, fields, replace
 from urllib.parse import parse_qs, urlencode
 
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
-__all__ = ["ViewState", "Notice", "CAMERA_PRESETS", "PANELS", "PANES", "THEMES", "parse_query", "to_query", "Selection"]
+__all__ = ["InvalidState", "ViewState", "Notice", "CAMERA_PRESETS", "PANELS", "PANES", "THEMES", "parse_query", "to_query", "Selection"]
 
 CAMERA_PRESETS = ("oblique", "left", "right", "front", "top", "bottom", "circuit")
 PANELS = ("details", "sources")
@@ -33,6 +33,10 @@ class Selection:
 
     def to_param(self) -> str:
         return self.id if self.kind == "region" else f"{self.kind}:{self.id}"
+
+
+class InvalidState(ValueError):
+    """A view state sent by the browser that no control could have produced."""
 
 
 @dataclass(frozen=True)
@@ -102,18 +106,49 @@ class ViewState:
 
     @classmethod
     def from_dict(cls, data: dict | None) -> "ViewState":
-        """Rebuild from :meth:`to_dict` output (as kept in a ``dcc.Store``)."""
+        """Rebuild from :meth:`to_dict` output (as kept in a ``dcc.Store``).
+
+        The store comes back from the browser, so it is checked as any
+        input: a value of the wrong type or outside its choices raises
+        :class:`InvalidState` (answered with HTTP 400).
+        """
         if not data:
             return cls()
-        select = data.get("select")
-        return cls(
-            **{
-                **data,
-                "select": Selection(**select) if select else None,
-                "extra": tuple(data.get("extra", ())),
-                "cursor": tuple(data.get("cursor", DEFAULT_CURSOR)),
-            }
-        )
+        if not isinstance(data, dict) or set(data) - _FIELDS:
+            raise InvalidState("unknown view-state fields")
+        try:
+            select = data.get("select")
+            state = cls(
+                **{
+                    **data,
+                    "select": Selection(str(select["kind"]), str(select["id"])) if select else None,
+                    "extra": tuple(str(item) for item in data.get("extra", ())),
+                    "cursor": tuple(int(value) for value in data.get("cursor", DEFAULT_CURSOR)),
+                }
+            )
+        except (TypeError, KeyError, ValueError) as error:
+            raise InvalidState(f"malformed view state: {error}") from None
+        state.check()
+        return state
+
+    def check(self) -> None:
+        """Raise :class:`InvalidState` unless every field has an allowed type and value."""
+        choices = {"camera": CAMERA_PRESETS, "lang": LANGUAGES, "panel": PANELS, "pane": PANES, "theme": THEMES}
+        for name, allowed in choices.items():
+            if getattr(self, name) not in allowed:
+                raise InvalidState(f"{name} must be one of {', '.join(allowed)}")
+        strings = (self.scenario, *(v for v in (self.compare, self.cite) if v is not None))
+        flags = (self.labels, self.glass, self.radiological, self.present)
+        if not all(isinstance(value, str) for value in strings) or not all(isinstance(flag, bool) for flag in flags):
+            raise InvalidState("wrong type in view state")
+        if self.select is not None and self.select.kind not in ("region", "connection"):
+            raise InvalidState("select must name a region or a connection")
+        if not (isinstance(self.opacity, (int, float)) and 0.02 <= self.opacity <= 0.6):
+            raise InvalidState("opacity out of range")
+        if len(self.cursor) != 3 or any(abs(value) > CURSOR_LIMIT_MM for value in self.cursor):
+            raise InvalidState("cursor out of range")
+        if self.step is not None and not (isinstance(self.step, int) and self.step >= 1):
+            raise InvalidState("step must be a positive integer")
 
     def with_(self, **changes) -> "ViewState":
         return replace(self, **changes)
@@ -205,7 +240,7 @@ def parse_query(
     if "at" in params:
         try:
             cursor = tuple(int(round(float(part))) for part in params["at"].split(","))
-        except ValueError:
+        except (ValueError, OverflowError):  # "abc", "inf", "nan"
             cursor = ()
         if len(cursor) == 3 and all(abs(value) <= CURSOR_LIMIT_MM for value in cursor):
             values["cursor"] = cursor
@@ -242,3 +277,6 @@ def to_query(state: ViewState) -> str:
     if state.cursor != default.cursor:
         params["at"] = ",".join(str(value) for value in state.cursor)
     return f"?{urlencode(params)}" if params else ""
+
+
+_FIELDS = {field.name for field in fields(ViewState)}

@@ -95,8 +95,11 @@ def live_server(resources):
 
     @app.server.after_request
     def record_server_errors(response):
-        if response.status_code >= 500:
-            SERVER_ERRORS.append(response.get_data(as_text=True)[:500])
+        # a 400 on a callback means the page itself sent something the guard refuses: a bug too
+        from flask import request
+
+        if response.status_code >= 500 or (response.status_code == 400 and "_dash-update-component" in request.path):
+            SERVER_ERRORS.append(f"{response.status_code} {response.get_data(as_text=True)[:500]}")
         return response
 
     server = make_server("127.0.0.1", free_port(), app.server, threaded=True)

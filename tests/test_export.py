@@ -1,7 +1,6 @@
 """Figure export: every view, every format, from Python, the command line and the dashboard."""
 
 import io
-import json
 import xml.etree.ElementTree as ElementTree
 
 import numpy as np

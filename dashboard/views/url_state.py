@@ -20,7 +20,7 @@ from atlas.lookup import AtlasLookup
 from dashboard.figures.brain3d import SceneData, selection_for_trace
 from dashboard.figures.slices import PLANES, click_to_mni
 from dashboard.i18n import translate
-from dashboard.state import Selection, ViewState, parse_query, to_query
+from dashboard.state import InvalidState, Notice, Selection, ViewState, parse_query, to_query
 from dashboard.views import tour
 from dashboard.views.controls import NO_COMPARISON
 
@@ -252,7 +252,14 @@ def register_callbacks(
                 # a panel or list re-rendered: new buttons report n_clicks=None
                 raise PreventUpdate
             current = ViewState.from_dict(stored)
-            state = _changed_state(trigger, value, current, scene, lookup, drugs, content)
+            try:
+                state = _changed_state(trigger, value, current, scene, lookup, drugs, content)
+            except (TypeError, ValueError, AttributeError, LookupError):
+                # a value no control sends (a forged request): keep the view, say so
+                state, notices = current, [Notice(str(trigger), str(value)[:40])]
+            # A control's value is an input like the URL: anything unknown falls back, with a notice.
+            state, checked = _checked(state, known, content)
+            notices += checked
             if state == current:
                 raise PreventUpdate
             camera_request = state.camera if state.camera != current.camera else no_update
@@ -260,6 +267,9 @@ def register_callbacks(
         search_out = to_query(state)
         before = None if stored is None or trigger is None or trigger == ids.URL else ViewState.from_dict(stored)
         controls = _control_values(state, before)
+        # one value per slider actually on the page, matched by plane
+        by_plane = dict(zip(ids.SLICE_PLANES, controls[-1]))
+        controls[-1] = [by_plane[output["id"]["plane"]] for output in ctx.outputs_list[-1] if output["id"].get("plane") in by_plane]
         return (
             search_out if search_out != (search or "") else no_update,
             state.to_dict(),
@@ -268,6 +278,18 @@ def register_callbacks(
             notice_text(notices, state.lang),
             *controls,
         )
+
+
+def _checked(state: ViewState, known: tuple, content: Content) -> tuple[ViewState, list]:
+    """The state with every unknown value reset to its default, and a notice per reset."""
+    try:
+        state.check()
+        query = to_query(state)
+    except (InvalidState, TypeError, ValueError, AttributeError):
+        return ViewState(lang=state.lang if state.lang in ("en", "zh") else "en"), [Notice("state", "?")]
+    checked, notices = parse_query(query, *known, steps=tour.step_count(content))
+    # parse_query rebuilds from the URL form; keep the exact cursor and selection if they were valid
+    return (checked.with_(cursor=state.cursor) if not notices else checked), notices
 
 
 def _control_values(state: ViewState, before: ViewState | None) -> list:
