@@ -15,7 +15,7 @@ from dashboard.content import Content
 from dashboard.figures.style import format_fact
 from dashboard.i18n import translate
 
-__all__ = ["local", "citation_text", "Links", "Citations", "evidence_badge", "fact_item", "scenario_name"]
+__all__ = ["local", "citation_text", "Links", "Citations", "evidence_badge", "fact_item", "discrepancy_item", "scenario_name"]
 
 
 def local(row, column: str, lang: str) -> str:
@@ -69,6 +69,19 @@ def evidence_badge(kind: str, stated: str, lang: str) -> html.Span:
         f"{label}*" if inferred else label,
         className=f"badge evidence-{kind}",
         title=translate("evidence.inferred", lang) if inferred else label,
+    )
+
+
+def discrepancy_item(row, lang: str, cite: Citations) -> html.Li:
+    """Where the documents disagree: both readings, each with its source, and a note."""
+    return html.Li(
+        className="discrepancy",
+        children=[
+            html.Strong(local(row, "topic", lang)),
+            html.P([local(row, "reading_a", lang), " — ", cite(row["source_a"], row["section_a"])]),
+            html.P([local(row, "reading_b", lang), " — ", cite(row["source_b"], row["section_b"])]),
+            html.P(local(row, "note", lang), className="muted"),
+        ],
     )
 
 

@@ -16,11 +16,9 @@ from dashboard.content import Content
 from dashboard.figures.scenario import DIRECTION_STYLE, combine
 from dashboard.i18n import translate
 from dashboard.state import ViewState
-from dashboard.views.common import Citations, Links, evidence_badge, local, scenario_name
+from dashboard.views.common import Citations, Links, discrepancy_item, evidence_badge, local, scenario_name
 
 __all__ = ["layout", "register_callbacks", "region_card", "connection_card", "sources_view", "section_anchor"]
-
-_local = local
 
 
 def _claim(row, lang: str, link: Links, cite: Citations, target: str) -> html.Li:
@@ -30,7 +28,7 @@ def _claim(row, lang: str, link: Links, cite: Citations, target: str) -> html.Li
         className="claim",
         children=[
             link(target, f"{style.glyph} {measure}", "claim-head"),
-            html.P(_local(row, "explanation", lang)),
+            html.P(local(row, "explanation", lang)),
             html.Div(
                 className="claim-meta",
                 children=[
@@ -42,7 +40,6 @@ def _claim(row, lang: str, link: Links, cite: Citations, target: str) -> html.Li
     )
 
 
-_scenario_name = scenario_name
 
 
 def _across_table(content: Content, rows: pd.DataFrame, lang: str, describe) -> html.Table:
@@ -52,7 +49,7 @@ def _across_table(content: Content, rows: pd.DataFrame, lang: str, describe) -> 
         if claims.empty:
             continue
         glyph = DIRECTION_STYLE[combine(claims["direction"])].glyph
-        body.append(html.Tr([html.Td(_scenario_name(content, scenario, lang)), html.Td(f"{glyph} {describe(claims)}")]))
+        body.append(html.Tr([html.Td(scenario_name(content, scenario, lang)), html.Td(f"{glyph} {describe(claims)}")]))
     head = html.Tr([html.Th(translate("panel.scenario_column", lang)), html.Th(translate("panel.change_column", lang))])
     return html.Table(className="across", children=[html.Thead(head), html.Tbody(body)])
 
@@ -79,8 +76,8 @@ def region_card(content: Content, region_id: str, view: ViewState) -> html.Artic
         children.append(html.P(translate("panel.no_description", lang)))
     else:
         row = described.iloc[0]
-        children += [html.P(_local(row, "definition", lang)), cite(row["source"], row["section"])]
-    children.append(html.H4(translate("panel.in_scenario", lang, scenario=_scenario_name(content, view.scenario, lang))))
+        children += [html.P(local(row, "definition", lang)), cite(row["source"], row["section"])]
+    children.append(html.H4(translate("panel.in_scenario", lang, scenario=scenario_name(content, view.scenario, lang))))
     if now.empty:
         children.append(html.P(translate("panel.no_claims", lang), className="muted"))
     else:
@@ -104,7 +101,7 @@ def region_card(content: Content, region_id: str, view: ViewState) -> html.Artic
             html.H4(translate("panel.connections", lang)),
             html.Ul(
                 className="links",
-                children=[html.Li(link(f"connection:{row['id']}", _local(row, "name", lang))) for _, row in touching.iterrows()],
+                children=[html.Li(link(f"connection:{row['id']}", local(row, "name", lang))) for _, row in touching.iterrows()],
             ),
         ]
     return html.Article(className="card", children=children)
@@ -126,16 +123,16 @@ def connection_card(content: Content, connection_id: str, view: ViewState) -> ht
     middle, after = rest.split("\1")
     transmitter = row["transmitter"]
     children = [
-        html.H3(_local(row, "name", lang)),
+        html.H3(local(row, "name", lang)),
         html.P([before, source, middle, target, after], className="ends"),
-        html.P(_local(row, "description", lang)),
+        html.P(local(row, "description", lang)),
         html.Div(
             className="claim-meta",
             children=[evidence_badge(row["evidence"], "true", lang), cite(row["source"], row["section"])],
         ),
         html.H4(translate("panel.transmitters", lang)),
         html.P(translate(f"transmitter.{transmitter}", lang) if pd.notna(transmitter) else translate("transmitter.none", lang)),
-        html.H4(translate("panel.in_scenario", lang, scenario=_scenario_name(content, view.scenario, lang))),
+        html.H4(translate("panel.in_scenario", lang, scenario=scenario_name(content, view.scenario, lang))),
     ]
     if now.empty:
         children.append(html.P(translate("panel.no_claims", lang), className="muted"))
@@ -171,34 +168,22 @@ def sources_view(content: Content, lang: str, cited: str | None = None) -> html.
         items = []
         for _, part in parts.iterrows():
             chosen = cited == f"{source['id']}/{part['id']}"
-            children = [_local(part, "title", lang)]
+            children = [local(part, "title", lang)]
             if pd.notna(part["note_en"]):
-                children.append(html.Span(f" — {_local(part, 'note', lang)}", className="muted"))
+                children.append(html.Span(f" — {local(part, 'note', lang)}", className="muted"))
             if chosen:
                 children.append(html.Span(translate("panel.cited", lang), className="badge cited-badge"))
             items.append(html.Li(children, id=section_anchor(source["id"], part["id"]), className="section cited" if chosen else "section"))
         documents.append(
             html.Li(
                 [
-                    html.Strong(_local(source, "title", lang)),
+                    html.Strong(local(source, "title", lang)),
                     html.Span(f" ({source['file']}; {dated})", className="muted"),
                     html.Ul(items),
                 ]
             )
         )
-    disagreements = []
-    for _, row in content.tables["discrepancies"].iterrows():
-        disagreements.append(
-            html.Li(
-                className="discrepancy",
-                children=[
-                    html.Strong(_local(row, "topic", lang)),
-                    html.P([_local(row, "reading_a", lang), " — ", cite(row["source_a"], row["section_a"])]),
-                    html.P([_local(row, "reading_b", lang), " — ", cite(row["source_b"], row["section_b"])]),
-                    html.P(_local(row, "note", lang), className="muted"),
-                ],
-            )
-        )
+    disagreements = [discrepancy_item(row, lang, cite) for _, row in content.tables["discrepancies"].iterrows()]
     return html.Article(
         className="card",
         children=[

@@ -14,7 +14,7 @@ from dashboard.figures.protocol import protocol_figure
 from dashboard.i18n import translate
 from dashboard.state import ViewState
 from dashboard.views import document
-from dashboard.views.common import Citations, fact_item, local
+from dashboard.views.common import Citations, discrepancy_item, fact_item
 from dashboard.views.neurochem import fact_citations
 
 __all__ = ["layout", "register_callbacks", "render", "PROTOCOL_DISCREPANCIES"]
@@ -23,18 +23,6 @@ PANE = "protocol"
 # The documents' disagreements about the protocol, shown beside its chart.
 PROTOCOL_DISCREPANCIES = ("dose-lower-bound", "booster-amount")
 SCENARIO_LINKS = ("mdma-acute", "mdma-therapy")
-
-
-def _discrepancy(row, lang: str, cite: Citations) -> html.Li:
-    return html.Li(
-        className="discrepancy",
-        children=[
-            html.Strong(local(row, "topic", lang)),
-            html.P([local(row, "reading_a", lang), " — ", cite(row["source_a"], row["section_a"])]),
-            html.P([local(row, "reading_b", lang), " — ", cite(row["source_b"], row["section_b"])]),
-            html.P(local(row, "note", lang), className="muted"),
-        ],
-    )
 
 
 def render(content: Content, view: ViewState) -> document.Document:
@@ -58,7 +46,7 @@ def render(content: Content, view: ViewState) -> document.Document:
     numbers = [fact_item(row, lang, cite) for _, row in facts[facts["topic"] == "protocol"].iterrows()]
     body = [
         html.H3(translate("protocol.disagree", lang)),
-        html.Ul([_discrepancy(discrepancies.loc[key].rename({"id": key}), lang, cite) for key in PROTOCOL_DISCREPANCIES], className="discrepancies"),
+        html.Ul([discrepancy_item(discrepancies.loc[key], lang, cite) for key in PROTOCOL_DISCREPANCIES], className="discrepancies"),
         html.H3(translate("protocol.numbers", lang)),
         html.Ul(numbers, className="facts"),
     ]
