@@ -10,7 +10,7 @@ clickers send) move through it (``assets/keys.js``).
 from __future__ import annotations
 
 import pandas as pd
-from dash import Input, Output, html
+from dash import Input, Output, State, dcc, html
 
 from dashboard import ids
 from dashboard.content import Content
@@ -87,6 +87,7 @@ def layout(lang: str) -> html.Section:
         style={"display": "none"},
         **{"aria-label": translate("tour.label", lang), "aria-live": "polite"},
         children=[
+            dcc.Store(id=ids.TOUR_STATE),
             html.Button("‹", id=ids.TOUR_PREV, n_clicks=0, className="tour-nav", title=translate("tour.previous", lang),
                         **{"aria-label": translate("tour.previous", lang)}),
             html.Div(id=ids.TOUR_BODY, className="tour-body"),
@@ -99,13 +100,30 @@ def layout(lang: str) -> html.Section:
 
 
 def register_callbacks(app, content: Content) -> None:
+    # Only the step and the language change the card: the browser passes them
+    # on when they change, so a selection costs no round trip for the tour.
+    app.clientside_callback(
+        """function (state, shown) {
+            var wanted = {step: (state && state.step) || null, lang: (state && state.lang) || 'en'};
+            if (shown && shown.step === wanted.step && shown.lang === wanted.lang) {
+                return window.dash_clientside.no_update;
+            }
+            return wanted;
+        }""",
+        Output(ids.TOUR_STATE, "data"),
+        Input(ids.VIEW_STATE, "data"),
+        State(ids.TOUR_STATE, "data"),
+    )
+
     @app.callback(
         Output(ids.TOUR_BODY, "children"),
         Output(ids.TOUR_PANEL, "style"),
-        Input(ids.VIEW_STATE, "data"),
+        Input(ids.TOUR_STATE, "data"),
+        prevent_initial_call=True,
     )
     def show(data):
-        view = ViewState.from_dict(data)
+        view = ViewState(step=(data or {}).get("step"), lang=(data or {}).get("lang", "en"))
+        view.check()
         return tour_card(content, view), ({} if view.step is not None else {"display": "none"})
 
     # The shell's classes (presentation mode, theme) follow the state in the browser.
