@@ -77,3 +77,20 @@ def test_everything_is_served_by_the_app_itself(page, live_server):
     assert outside == []
     assert any("plotly" in url for url in requested)
     assert page.console_log.problems() == []
+
+
+def test_switching_to_chinese_retranslates_every_main_panel(page, live_server):
+    open_dashboard(page, live_server, "?step=3&select=amygdala")
+    page.wait_for_function("() => document.querySelector('.tour-title')?.textContent === 'The amygdala and threat'")
+    page.get_by_text("中文", exact=True).click()
+    page.wait_for_function("() => document.querySelector('.tour-title')?.textContent.includes('杏仁核')")
+    page.wait_for_function("() => document.querySelector('#panel-body h3')?.textContent === '杏仁核'")
+    for selector in (".tour-panel .tour-title", ".tour-panel .tour-text", ".control-bar", ".view-bar", "#panel-tabs",
+                     "#panel-body h4", ".region-panel .region-name", ".legend", "#brain3d-caption"):
+        text = " ".join(page.locator(selector).all_inner_texts())
+        assert text.strip(), selector
+        assert re.search(r"[\u4e00-\u9fff]", text), selector
+        assert not ENGLISH_WORD.search(text), (selector, ENGLISH_WORD.search(text).group())
+    labels = page.evaluate("() => document.querySelector('#brain3d-graph .js-plotly-plot').layout.scene.annotations.map(a => a.text)")
+    assert any("杏仁核" in label for label in labels)
+    assert page.console_log.problems() == []
