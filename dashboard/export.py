@@ -23,7 +23,7 @@ import plotly.graph_objects as go
 from dashboard.content import Content
 from dashboard.figures.brain3d import SceneData, brain_figure
 from dashboard.figures.circuit import circuit_figure
-from dashboard.figures.drugs import drug_matrix_figure
+from dashboard.figures.drugs import drug_matrix_figure, highlighted_drug
 from dashboard.figures.neurochem import neurochem_figure
 from dashboard.figures.protocol import protocol_figure
 from dashboard.figures.scenario import DIRECTION_STYLE
@@ -94,10 +94,6 @@ def file_name(request: ExportRequest, fmt: str) -> str:
     return "_".join(parts) + f".{fmt}"
 
 
-def _scenario_name(content: Content, scenario: str, lang: str) -> str:
-    return content.scenario_name(scenario, lang)
-
-
 def _cited_sections(content: Content, request: ExportRequest) -> list[tuple[str, str]]:
     """The document sections the exported view draws on, in table order."""
     state, tables = request.state, content.tables
@@ -165,7 +161,7 @@ def _view_figure(request: ExportRequest, content: Content, scene: SceneData, sli
     if request.view == "circuit":
         return circuit_figure(scene, state)
     facts = content.tables["facts"]
-    citations = {row["id"]: content.citation(row["source"], row["section"], lang) for row in facts.to_dict("records")}
+    citations = content.row_citations("facts", lang)
     if request.view == "neurochem":
         return neurochem_figure(facts, citations, lang)
     if request.view == "protocol":
@@ -173,8 +169,7 @@ def _view_figure(request: ExportRequest, content: Content, scene: SceneData, sli
     targets = content.tables["drug_targets"]
     names = {drug: content.scenario_name(drug, lang) for drug in content.tables["drug_profiles"]["scenario"]}
     cited = [content.citation(r["source"], r["section"], lang) for r in targets.to_dict("records")]
-    highlighted = next((s for s in (state.compare, state.scenario) if s in names), None)
-    return drug_matrix_figure(targets, names, cited, highlighted, lang)
+    return drug_matrix_figure(targets, names, cited, highlighted_drug(content.tables["drug_profiles"], state), lang)
 
 
 def _side_by_side_3d(scene: SceneData, state: ViewState) -> go.Figure:
@@ -249,13 +244,13 @@ def publication_figure(request: ExportRequest, content: Content, scene: SceneDat
     if request.view == "compare":
         if not state.compare:
             raise ExportError("the compare view needs a scenario to compare with (--compare ID)")
-        title = translate("export.title.compare", lang, scenario=_scenario_name(content, state.scenario, lang),
-                          compare=_scenario_name(content, state.compare, lang))
+        title = translate("export.title.compare", lang, scenario=content.scenario_name(state.scenario, lang),
+                          compare=content.scenario_name(state.compare, lang))
     else:
-        title = translate(f"export.title.{request.view}", lang, scenario=_scenario_name(content, state.scenario, lang))
+        title = translate(f"export.title.{request.view}", lang, scenario=content.scenario_name(state.scenario, lang))
     if state.select and request.view in ("brain3d", "compare", "slices", "circuit"):
         name = content.region(state.select.id).name(lang) if state.select.kind == "region" else (
-            content.tables["connections"].set_index("id").loc[state.select.id, f"name_{'zh' if lang == 'zh' else 'en'}"]
+            content.tables["connections"].set_index("id").loc[state.select.id, "name_zh" if lang == "zh" else "name_en"]
         )
         title += translate("export.selected", lang, name=name)
     spatial = request.view in ("brain3d", "compare", "slices", "circuit")

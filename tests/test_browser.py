@@ -18,6 +18,23 @@ def open_dashboard(page, url, query=""):
     page.wait_for_timeout(300)
 
 
+def click_chart_point(page, plot, meta, key):
+    """Move to and click the point of trace ``meta`` whose customdata is ``key``, in the 2D chart ``plot``."""
+    point = page.evaluate(
+        """([plot, meta, key]) => {
+            const gd = document.querySelector(plot);
+            const data = gd.data.find(t => t.meta === meta);
+            const i = data.customdata.indexOf(key);
+            const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, box = gd.getBoundingClientRect();
+            return [box.left + xa._offset + xa.d2p(data.x[i]), box.top + ya._offset + ya.d2p(data.y[i])];
+        }""",
+        [plot, meta, key],
+    )
+    page.mouse.move(*point)
+    page.wait_for_timeout(300)
+    page.mouse.click(*point)
+
+
 def trace(page, meta):
     return page.evaluate(f"() => {PLOT}.data.find(t => t.meta === '{meta}')")
 
@@ -212,18 +229,7 @@ def test_selecting_a_region_moves_the_slices_to_it(page, live_server, store):
 def test_clicking_the_circuit_diagram_selects_everywhere(page, live_server):
     open_dashboard(page, live_server, "?pane=circuit&scenario=ptsd")
     page.wait_for_selector("#circuit-graph .js-plotly-plot .scatterlayer .point", state="attached")
-    point = page.evaluate(
-        """() => {
-            const gd = document.querySelector('#circuit-graph .js-plotly-plot');
-            const nodes = gd.data.find(t => t.meta === 'nodes');
-            const i = nodes.customdata.indexOf('region:insula');
-            const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, box = gd.getBoundingClientRect();
-            return [box.left + xa._offset + xa.l2p(nodes.x[i]), box.top + ya._offset + ya.l2p(nodes.y[i])];
-        }"""
-    )
-    page.mouse.move(*point)
-    page.wait_for_timeout(300)
-    page.mouse.click(*point)
+    click_chart_point(page, "#circuit-graph .js-plotly-plot", "nodes", "region:insula")
     page.wait_for_function("() => location.search.includes('select=insula')")
     page.wait_for_selector("#panel-body h3:text('Insula')")
     page.wait_for_function(f"() => {PLOT}.data.find(t => t.meta === 'amygdala:left').opacity < 0.5")

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.test_browser import open_dashboard
+from tests.test_browser import click_chart_point, open_dashboard
 
 pytestmark = pytest.mark.browser
 
@@ -45,18 +45,7 @@ def test_choosing_a_drug_compares_it_in_the_other_views(page, live_server):
     assert "Ketamine" in page.locator("#compare-select").inner_text()
     # a click on the chart's LSD row chooses LSD (the button click scrolled the chart away)
     page.locator(".view-drugs .js-plotly-plot").scroll_into_view_if_needed()
-    point = page.evaluate(
-        """() => {
-            const gd = document.querySelector('.view-drugs .js-plotly-plot');
-            const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, box = gd.getBoundingClientRect();
-            const primary = gd.data.find(t => t.meta === 'primary');
-            const i = primary.customdata.indexOf('lsd');
-            return [box.left + xa._offset + xa.d2p(primary.x[i]), box.top + ya._offset + ya.d2p(primary.y[i])];
-        }"""
-    )
-    page.mouse.move(*point)
-    page.wait_for_timeout(300)
-    page.mouse.click(*point)
+    click_chart_point(page, ".view-drugs .js-plotly-plot", "primary", "lsd")
     page.wait_for_function("() => location.search.includes('compare=lsd')")
     page.get_by_text("3D", exact=True).click()
     page.wait_for_selector("#compare-view", state="visible")

@@ -43,7 +43,7 @@ def test_numbers_keep_their_range_and_approximation(row, lang, expected):
 
 
 def citations(content):
-    return neurochem.fact_citations(content, "en")
+    return content.row_citations("facts", "en")
 
 
 def test_serotonin_rise_is_a_band_from_the_documents_range(content):

@@ -60,6 +60,11 @@ class Content:
             for lang in ("en", "zh")
         }
 
+    def row_citations(self, table: str, lang: str) -> dict[str, str]:
+        """Each row's citation text in ``lang``, by the row's id."""
+        rows = self.tables[table].to_dict("records")
+        return {row["id"]: self.citation(row["source"], row["section"], lang) for row in rows}
+
     def scenario_name(self, scenario: str, lang: str) -> str:
         """A scenario's display name in ``lang``."""
         return self._scenario_names[(scenario, "zh" if lang == "zh" else "en")]

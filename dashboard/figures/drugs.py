@@ -16,8 +16,9 @@ import plotly.graph_objects as go
 from dashboard.content.tables import DRUG_TARGETS
 from dashboard.figures.style import AXIS, CHART_LAYOUT, GRID, MUTED, RELATION_STYLE, cited_hover
 from dashboard.i18n import translate
+from dashboard.state import ViewState
 
-__all__ = ["drug_matrix_figure", "HIGHLIGHT"]
+__all__ = ["drug_matrix_figure", "highlighted_drug", "HIGHLIGHT"]
 
 HIGHLIGHT = "rgba(230, 97, 0, 0.14)"
 
@@ -114,3 +115,12 @@ def drug_matrix_figure(
         uirevision="drugs",
     )
     return figure
+
+
+def highlighted_drug(profiles: pd.DataFrame, view: ViewState) -> str | None:
+    """The drug the other views show: the comparison, else the main scenario."""
+    drugs = set(profiles["scenario"])
+    for scenario in (view.compare, view.scenario):
+        if scenario in drugs:
+            return scenario
+    return None

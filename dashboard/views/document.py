@@ -18,6 +18,7 @@ from dashboard import ids
 from dashboard.content import Content
 from dashboard.i18n import translate
 from dashboard.state import ViewState
+from dashboard.views.common import local
 
 __all__ = ["Document", "layout", "register", "CHART_CONFIG", "selection_substances", "selection_note"]
 
@@ -94,8 +95,7 @@ def selection_note(content: Content, view: ViewState, substances: set[str]) -> h
     if view.select.kind == "region":
         name = content.region(view.select.id).name(view.lang)
     else:
-        row = content.tables["connections"].set_index("id").loc[view.select.id]
-        name = row["name_zh"] if view.lang == "zh" else row["name_en"]
+        name = local(content.tables["connections"].set_index("id").loc[view.select.id], "name", view.lang)
     if substances:
         listed = "、".join if view.lang == "zh" else ", ".join
         text = translate(

@@ -6,29 +6,19 @@ a drug (a chart row or its button) compares it with MDMA in every view.
 
 from __future__ import annotations
 
-import pandas as pd
 from dash import html
 
 from dashboard import ids
 from dashboard.content import Content
-from dashboard.figures.drugs import drug_matrix_figure
+from dashboard.figures.drugs import drug_matrix_figure, highlighted_drug
 from dashboard.i18n import translate
 from dashboard.state import ViewState
 from dashboard.views import document
 from dashboard.views.common import Citations, citation_text, local, scenario_name
 
-__all__ = ["layout", "register_callbacks", "render", "highlighted_drug"]
+__all__ = ["layout", "register_callbacks", "render"]
 
 PANE = "drugs"
-
-
-def highlighted_drug(profiles: pd.DataFrame, view: ViewState) -> str | None:
-    """The drug the other views show: the comparison, else the main scenario."""
-    drugs = set(profiles["scenario"])
-    for scenario in (view.compare, view.scenario):
-        if scenario in drugs:
-            return scenario
-    return None
 
 
 def _table(content: Content, view: ViewState, highlighted: str | None, cite: Citations) -> html.Table:

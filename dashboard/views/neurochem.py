@@ -16,16 +16,11 @@ from dashboard.figures.style import SUBSTANCE_COLORS
 from dashboard.i18n import translate
 from dashboard.state import ViewState
 from dashboard.views import document
-from dashboard.views.common import Citations, Links, citation_text, evidence_badge, fact_item, local, scenario_name
+from dashboard.views.common import Citations, Links, evidence_badge, fact_item, local, scenario_name
 
-__all__ = ["layout", "register_callbacks", "render", "fact_citations"]
+__all__ = ["layout", "register_callbacks", "render"]
 
 PANE = "neurochem"
-
-
-def fact_citations(content: Content, lang: str) -> dict[str, str]:
-    facts = content.tables["facts"]
-    return {row.id: citation_text(content, row.source, row.section, lang) for row in facts.itertuples(index=False)}
 
 
 def _step(row, lang: str, cite: Citations, related: bool, link_region) -> html.Li:
@@ -90,7 +85,7 @@ def render(content: Content, view: ViewState) -> document.Document:
         html.H3(translate("neurochem.numbers", lang)),
         html.Ul(numbers, className="facts"),
     ]
-    figure = neurochem_figure(facts, fact_citations(content, lang), lang)
+    figure = neurochem_figure(facts, content.row_citations("facts", lang), lang)
     return document.Document(head=head, figure=figure, body=body)
 
 

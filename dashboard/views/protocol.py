@@ -15,7 +15,6 @@ from dashboard.i18n import translate
 from dashboard.state import ViewState
 from dashboard.views import document
 from dashboard.views.common import Citations, discrepancy_item, fact_item
-from dashboard.views.neurochem import fact_citations
 
 __all__ = ["layout", "register_callbacks", "render", "PROTOCOL_DISCREPANCIES"]
 
@@ -50,7 +49,7 @@ def render(content: Content, view: ViewState) -> document.Document:
         html.H3(translate("protocol.numbers", lang)),
         html.Ul(numbers, className="facts"),
     ]
-    figure = protocol_figure(facts, fact_citations(content, lang), lang)
+    figure = protocol_figure(facts, content.row_citations("facts", lang), lang)
     return document.Document(head=head, figure=figure, body=body)
 
 
