@@ -8,6 +8,12 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         return state && state.pane === output.id.pane ? state : window.dash_clientside.no_update;
       });
     },
+    // the comparison view is redrawn only while a comparison is asked for,
+    // and once more to hide it
+    compare: function (state, style) {
+      const shown = !(style && style.display === "none");
+      return state && (state.compare || shown) ? state : window.dash_clientside.no_update;
+    },
     show: function (state) {
       const pane = (state && state.pane) || "3d";
       const outputs = window.dash_clientside.callback_context.outputs_list[0];

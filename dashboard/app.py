@@ -141,7 +141,7 @@ def create_app(resources: Resources | None = None) -> dash.Dash:
     url_state.register_callbacks(app, resources.content, scene, extras.keys, lookup)
     slices.register_callbacks(app, resources.content, scene, slice_data(resources), lookup)
     circuit.register_callbacks(app, scene)
-    brain3d.register_callbacks(app, scene, resources.content.tables["scenarios"], extras)
+    brain3d.register_callbacks(app, scene, resources.content, extras)
     regions.register_callbacks(app)
     panel.register_callbacks(app, resources.content)
     text.register_callbacks(app, resources.content)

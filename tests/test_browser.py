@@ -142,6 +142,14 @@ def test_compare_mode_shows_two_views_whose_cameras_move_together(page, live_ser
     page.wait_for_function(f"() => Math.abs({compare}._fullLayout.scene.camera.eye.z - 1.7) < 1e-6")
     line = page.evaluate(f"() => {compare}.data.find(t => t.meta === 'connection:amygdala-insula')")
     assert line["line"]["dash"] == "dash"
+    # a selection reaches both views
+    page.locator(".region-item").first.click()
+    page.wait_for_function(f"() => {compare}.data.find(t => t.meta === 'insula:left').opacity < 1")
+    # and without a comparison the second view goes away
+    page.locator("#compare-select").click()
+    page.get_by_role("option", name="No comparison").click()
+    page.wait_for_selector("#compare-view", state="hidden")
+    assert "compare=" not in page.url
     assert page.console_log.problems() == []
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 import pandas as pd
 
@@ -60,9 +61,21 @@ class Content:
             for lang in ("en", "zh")
         }
 
+    def records(self, table: str) -> tuple[MappingProxyType, ...]:
+        """A table's rows as read-only dicts, in table order.
+
+        For the per-selection views: filtering a dozen rows in plain Python
+        takes microseconds, where each pandas boolean mask costs a millisecond.
+        """
+        return self._records[table]
+
+    @cached_property
+    def _records(self) -> dict[str, tuple[MappingProxyType, ...]]:
+        return {name: tuple(MappingProxyType(row) for row in table.to_dict("records")) for name, table in self.tables.items()}
+
     def row_citations(self, table: str, lang: str) -> dict[str, str]:
         """Each row's citation text in ``lang``, by the row's id."""
-        rows = self.tables[table].to_dict("records")
+        rows = self.records(table)
         return {row["id"]: self.citation(row["source"], row["section"], lang) for row in rows}
 
     def scenario_name(self, scenario: str, lang: str) -> str:

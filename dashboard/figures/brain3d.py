@@ -145,8 +145,6 @@ def glass_brain_trace(mesh: Mesh, lang: str = "en", opacity: float = GLASS_OPACI
     )
 
 
-
-
 @dataclass(frozen=True)
 class SceneData:
     """Everything the 3D scene is drawn from: meshes and content.
@@ -176,6 +174,21 @@ class SceneData:
         return 1 + len(self.keys) + 1 + len(self.segments) + arrows
 
     @cached_property
+    def connection_rows(self) -> tuple[dict, ...]:
+        """The connections table as plain rows (read on every selection)."""
+        return tuple(self.connections.to_dict("records"))
+
+    @cached_property
+    def arrowheads(self) -> tuple[dict | None, ...]:
+        """Mesh3d arrays of each segment's arrowhead (``None`` if undirected), built once."""
+        heads = []
+        for _, directed, points in self.segments:
+            tip, before = points[-1], points[-3]
+            direction = (tip - before) / np.linalg.norm(tip - before) * ARROW_SIZE_MM
+            heads.append(mesh_arrays(arrowhead(tip, direction)) if directed else None)
+        return tuple(heads)
+
+    @cached_property
     def region_by_id(self) -> dict[str, Region]:
         return {region.id: region for region in self.regions}
 
@@ -200,9 +213,9 @@ class SceneData:
         they arc over the structures instead of running through them.
         """
         segments = []
-        for row in self.connections.itertuples(index=False):
-            for start, end in self._hemisphere_pairs(row.from_region, row.to_region):
-                segments.append((row.id, row.directed == "true", _bezier(start, end)))
+        for row in self.connection_rows:
+            for start, end in self._hemisphere_pairs(row["from_region"], row["to_region"]):
+                segments.append((row["id"], row["directed"] == "true", _bezier(start, end)))
         return segments
 
     def _hemisphere_pairs(self, source: str, target: str):
@@ -250,8 +263,7 @@ def _selected_regions(scene: SceneData, view: ViewState) -> set[str]:
         return set()
     if view.select.kind == "region":
         return {view.select.id}
-    rows = scene.connections[scene.connections["id"] == view.select.id]
-    return set(rows["from_region"]) | set(rows["to_region"])
+    return {row[end] for row in scene.connection_rows if row["id"] == view.select.id for end in ("from_region", "to_region")}
 
 
 def _name(region: Region, hemisphere: str, lang: str) -> str:
@@ -346,8 +358,8 @@ def _connection_look(scene: SceneData, view: ViewState) -> dict[str, tuple]:
     """(colour, dash, width, hover) per connection id."""
     directions = connection_directions(scene.changes, view.scenario)
     looks = {}
-    for row in scene.connections.itertuples(index=False):
-        direction = directions.get(row.id, NO_CLAIM)
+    for row in scene.connection_rows:
+        direction = directions.get(row["id"], NO_CLAIM)
         if view.scenario == BASELINE:
             style = DIRECTION_STYLE["unchanged"]
             change = translate("brain3d.baseline", view.lang)
@@ -356,14 +368,14 @@ def _connection_look(scene: SceneData, view: ViewState) -> dict[str, tuple]:
             change = f"{style.glyph} {translate(f'direction.{direction}', view.lang)}".strip()
         width = style.width
         if view.select is not None:
-            chosen = view.select.kind == "connection" and view.select.id == row.id
+            chosen = view.select.kind == "connection" and view.select.id == row["id"]
             width = width * 1.6 if chosen else width * 0.6
-        name = row.name_zh if view.lang == "zh" else row.name_en
-        transmitter = translate(f"transmitter.{row.transmitter}", view.lang) if pd.notna(row.transmitter) else (
+        name = row["name_zh"] if view.lang == "zh" else row["name_en"]
+        transmitter = translate(f"transmitter.{row['transmitter']}", view.lang) if pd.notna(row["transmitter"]) else (
             translate("transmitter.none", view.lang)
         )
         hover = f"<b>{name}</b><br>{change}<br>{translate('brain3d.transmitter', view.lang)}: {transmitter}<extra></extra>"
-        looks[row.id] = (style.color, style.dash, width, hover)
+        looks[row["id"]] = (style.color, style.dash, width, hover)
     return looks
 
 
@@ -375,7 +387,7 @@ def overlay_traces(scene: SceneData, view: ViewState) -> list[dict]:
     """
     looks = _connection_look(scene, view)
     lines, arrows = [], []
-    for connection_id, directed, points in scene.segments:
+    for (connection_id, _, points), head in zip(scene.segments, scene.arrowheads):
         color, dash, width, hover = looks[connection_id]
         lines.append(
             {
@@ -384,12 +396,10 @@ def overlay_traces(scene: SceneData, view: ViewState) -> list[dict]:
                 "meta": f"connection:{connection_id}",
             }
         )
-        if directed:
-            tip, before = points[-1], points[-3]
-            direction = (tip - before) / np.linalg.norm(tip - before) * ARROW_SIZE_MM
+        if head is not None:
             arrows.append(
                 {
-                    "type": "mesh3d", **mesh_arrays(arrowhead(tip, direction)), "color": color, "flatshading": True,
+                    "type": "mesh3d", **head, "color": color, "flatshading": True,
                     "lighting": LIGHTING, "lightposition": LIGHT_POSITION, "hovertemplate": hover, "showlegend": False,
                     "meta": f"arrow:{connection_id}",
                 }

@@ -7,9 +7,10 @@ the small overlay traces; a camera preset sends only the camera.
 
 from __future__ import annotations
 
-from dash import Input, Output, Patch, State, dcc, html, no_update
+from dash import ClientsideFunction, Input, Output, Patch, State, dcc, html, no_update
 
 from dashboard import ids
+from dashboard.content import Content
 from dashboard.figures.brain3d import (
     SceneData,
     brain_figure,
@@ -82,6 +83,7 @@ def layout(scene: SceneData, lang: str = "en") -> html.Section:
                 ],
             ),
             dcc.Store(id=ids.COMPARE_LOADED, data=False),
+            dcc.Store(id=ids.COMPARE_STATE),
         ],
     )
 
@@ -101,11 +103,6 @@ def figure_patch(scene: SceneData, view: ViewState) -> Patch:
     return patch
 
 
-def _scenario_name(content_scenarios, scenario: str, lang: str) -> str:
-    row = content_scenarios[content_scenarios["id"] == scenario].iloc[0]
-    return row["name_zh"] if lang == "zh" else row["name_en"]
-
-
 def _patch_both(compare_loaded: bool, apply) -> tuple:
     """The same change for the main view and, once it is drawn, the comparison."""
     patches = []
@@ -116,7 +113,7 @@ def _patch_both(compare_loaded: bool, apply) -> tuple:
     return patches[0], patches[1] if compare_loaded else no_update
 
 
-def register_callbacks(app, scene: SceneData, scenarios, extras) -> None:
+def register_callbacks(app, scene: SceneData, content: Content, extras) -> None:
     """Wire the 3D views; ``extras`` is the :class:`atlas.extra.ExtraStructures`."""
 
     def context_meshes(keys) -> list:
@@ -130,14 +127,23 @@ def register_callbacks(app, scene: SceneData, scenarios, extras) -> None:
     )
     def update_main(data):
         view = ViewState.from_dict(data)
-        return figure_patch(scene, view), _scenario_name(scenarios, view.scenario, view.lang)
+        return figure_patch(scene, view), content.scenario_name(view.scenario, view.lang)
+
+    # assets/panes.js: the view state reaches the comparison only while one is asked for
+    app.clientside_callback(
+        ClientsideFunction(namespace="panes", function_name="compare"),
+        Output(ids.COMPARE_STATE, "data"),
+        Input(ids.VIEW_STATE, "data"),
+        State(ids.COMPARE_VIEW, "style"),
+        prevent_initial_call=True,
+    )
 
     @app.callback(
         Output(ids.COMPARE_GRAPH, "figure"),
         Output(ids.COMPARE_LOADED, "data"),
         Output(ids.COMPARE_VIEW, "style"),
         Output(ids.COMPARE_CAPTION, "children"),
-        Input(ids.VIEW_STATE, "data"),
+        Input(ids.COMPARE_STATE, "data"),
         State(ids.COMPARE_LOADED, "data"),
         prevent_initial_call=True,
     )
@@ -147,7 +153,7 @@ def register_callbacks(app, scene: SceneData, scenarios, extras) -> None:
             return no_update, no_update, {"display": "none"}, ""
         compare = view.with_(scenario=view.compare)
         figure = figure_patch(scene, compare) if loaded else brain_figure(scene, compare, context_meshes(view.extra))
-        return figure, True, {}, _scenario_name(scenarios, view.compare, view.lang)
+        return figure, True, {}, content.scenario_name(view.compare, view.lang)
 
     @app.callback(
         Output(ids.BRAIN3D_GRAPH, "figure", allow_duplicate=True),

@@ -40,15 +40,13 @@ def _claim(row, lang: str, link: Links, cite: Citations, target: str) -> html.Li
     )
 
 
-
-
-def _across_table(content: Content, rows: pd.DataFrame, lang: str, describe) -> html.Table:
+def _across_table(content: Content, rows: list, lang: str, describe) -> html.Table:
     body = []
     for scenario in content.tables["scenarios"]["id"]:
-        claims = rows[rows["scenario"] == scenario]
-        if claims.empty:
+        claims = [row for row in rows if row["scenario"] == scenario]
+        if not claims:
             continue
-        glyph = DIRECTION_STYLE[combine(claims["direction"])].glyph
+        glyph = DIRECTION_STYLE[combine(row["direction"] for row in claims)].glyph
         body.append(html.Tr([html.Td(scenario_name(content, scenario, lang)), html.Td(f"{glyph} {describe(claims)}")]))
     head = html.Tr([html.Th(translate("panel.scenario_column", lang)), html.Th(translate("panel.change_column", lang))])
     return html.Table(className="across", children=[html.Thead(head), html.Tbody(body)])
@@ -58,50 +56,47 @@ def region_card(content: Content, region_id: str, view: ViewState) -> html.Artic
     """What the documents say about one region, in the current scenario and across all."""
     lang, link, cite = view.lang, Links("panel"), Citations(content, "panel", view.lang)
     region = content.region(region_id)
-    glossary = content.tables["glossary"]
-    described = glossary[glossary["id"] == region_id]
-    effects = content.tables["effects"]
-    mine = effects[effects["region"] == region_id]
-    now = mine[mine["scenario"] == view.scenario]
-    connections = content.tables["connections"]
-    touching = connections[(connections["from_region"] == region_id) | (connections["to_region"] == region_id)]
-    transmitters = sorted(set(mine["transmitter"].dropna()) | set(touching["transmitter"].dropna()))
+    described = [row for row in content.records("glossary") if row["id"] == region_id]
+    mine = [row for row in content.records("effects") if row["region"] == region_id]
+    now = [row for row in mine if row["scenario"] == view.scenario]
+    touching = [row for row in content.records("connections") if region_id in (row["from_region"], row["to_region"])]
+    transmitters = sorted({row["transmitter"] for row in mine + touching if pd.notna(row["transmitter"])})
     other = "en" if lang == "zh" else "zh"
     children = [
         html.H3(region.name(lang)),
         html.P(region.name(other), className="other-name"),
         html.H4(translate("panel.what", lang)),
     ]
-    if described.empty:
+    if not described:
         children.append(html.P(translate("panel.no_description", lang)))
     else:
-        row = described.iloc[0]
+        row = described[0]
         children += [html.P(local(row, "definition", lang)), cite(row["source"], row["section"])]
     children.append(html.H4(translate("panel.in_scenario", lang, scenario=scenario_name(content, view.scenario, lang))))
-    if now.empty:
+    if not now:
         children.append(html.P(translate("panel.no_claims", lang), className="muted"))
     else:
-        children.append(html.Ul(className="claims", children=[_claim(r, lang, link, cite, f"region:{region_id}") for _, r in now.iterrows()]))
-    if not mine.empty:
+        children.append(html.Ul(className="claims", children=[_claim(r, lang, link, cite, f"region:{region_id}") for r in now]))
+    if mine:
         children += [
             html.H4(translate("panel.across", lang)),
             _across_table(
                 content,
                 mine,
                 lang,
-                lambda claims: ", ".join(dict.fromkeys(translate(f"measure.{m}", lang) for m in claims["measure"])),
+                lambda claims: ", ".join(dict.fromkeys(translate(f"measure.{claim['measure']}", lang) for claim in claims)),
             ),
         ]
     children += [
         html.H4(translate("panel.transmitters", lang)),
         html.P(", ".join(translate(f"transmitter.{t}", lang) for t in transmitters) or translate("panel.none_stated", lang)),
     ]
-    if not touching.empty:
+    if touching:
         children += [
             html.H4(translate("panel.connections", lang)),
             html.Ul(
                 className="links",
-                children=[html.Li(link(f"connection:{row['id']}", local(row, "name", lang))) for _, row in touching.iterrows()],
+                children=[html.Li(link(f"connection:{row['id']}", local(row, "name", lang))) for row in touching],
             ),
         ]
     return html.Article(className="card", children=children)
@@ -110,11 +105,9 @@ def region_card(content: Content, region_id: str, view: ViewState) -> html.Artic
 def connection_card(content: Content, connection_id: str, view: ViewState) -> html.Article:
     """A pathway: its ends, transmitter, changes per scenario and their sources."""
     lang, link, cite = view.lang, Links("panel"), Citations(content, "panel", view.lang)
-    connections = content.tables["connections"].set_index("id")
-    row = connections.loc[connection_id]
-    changes = content.tables["connection_changes"]
-    mine = changes[changes["connection"] == connection_id]
-    now = mine[mine["scenario"] == view.scenario]
+    row = next(row for row in content.records("connections") if row["id"] == connection_id)
+    mine = [change for change in content.records("connection_changes") if change["connection"] == connection_id]
+    now = [change for change in mine if change["scenario"] == view.scenario]
     source = link(f"region:{row['from_region']}", content.region(row["from_region"]).name(lang))
     target = link(f"region:{row['to_region']}", content.region(row["to_region"]).name(lang))
     ends_key = "panel.endpoints" if row["directed"] == "true" else "panel.between"
@@ -134,13 +127,13 @@ def connection_card(content: Content, connection_id: str, view: ViewState) -> ht
         html.P(translate(f"transmitter.{transmitter}", lang) if pd.notna(transmitter) else translate("transmitter.none", lang)),
         html.H4(translate("panel.in_scenario", lang, scenario=scenario_name(content, view.scenario, lang))),
     ]
-    if now.empty:
+    if not now:
         children.append(html.P(translate("panel.no_claims", lang), className="muted"))
     else:
         children.append(
-            html.Ul(className="claims", children=[_claim(r, lang, link, cite, f"connection:{connection_id}") for _, r in now.iterrows()])
+            html.Ul(className="claims", children=[_claim(r, lang, link, cite, f"connection:{connection_id}") for r in now])
         )
-    if not mine.empty:
+    if mine:
         children += [
             html.H4(translate("panel.across", lang)),
             _across_table(content, mine, lang, lambda claims: translate("measure.connectivity", lang)),

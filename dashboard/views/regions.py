@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dash import ALL, Input, Output, ctx, html
+from dash import ALL, ClientsideFunction, Input, Output, html
 
 from dashboard import ids
 from dashboard.content.regions import Region
 from dashboard.i18n import translate
-from dashboard.state import ViewState
 
 __all__ = ["layout", "register_callbacks", "region_text"]
 
@@ -61,15 +60,10 @@ def layout(regions, lang: str = "en") -> html.Nav:
 
 
 def register_callbacks(app) -> None:
-    @app.callback(
+    # assets/regions.js: marks the selected region's entry
+    app.clientside_callback(
+        ClientsideFunction(namespace="regions", function_name="highlight"),
         Output({"type": "select-region", "region": ALL}, "className"),
         Input(ids.VIEW_STATE, "data"),
         prevent_initial_call=True,
     )
-    def highlight(data):
-        view = ViewState.from_dict(data)
-        chosen = view.select.id if view.select and view.select.kind == "region" else None
-        return [
-            "region-item selected" if output["id"]["region"] == chosen else "region-item"
-            for output in ctx.outputs_list
-        ]
