@@ -15,6 +15,7 @@ from dashboard.i18n import DEFAULT_LANGUAGE, translate
 from dashboard.paths import assets_dir
 from dashboard.resources import Resources, load_resources
 from dashboard.security import install_headers, install_request_guard
+from dashboard.state import ViewState
 from dashboard.views import (
     brain3d,
     export,
@@ -92,7 +93,7 @@ def _layout(resources: Resources, scene: SceneData, extras: ExtraStructures, lan
                         className="center-column",
                         children=[
                             html.Div(className="view-bar", children=[panes.switch(lang), export.layout(lang)]),
-                            html.Div(id=ids.pane_view("3d"), className="pane", children=brain3d.layout(scene, lang)),
+                            html.Div(id=ids.pane_view("3d"), className="pane", children=brain3d.layout(scene, content.scenario_name(ViewState().scenario, lang), lang)),
                             slices.layout(slice_data(resources), lang),
                             circuit.layout(),
                             *(view.layout() for view in DOCUMENT_VIEWS),

@@ -13,9 +13,8 @@ def open_dashboard(page, url, query=""):
     page.goto(url + "/" + query)
     page.wait_for_selector("#brain3d-graph .gl-container", state="attached", timeout=60_000)
     page.wait_for_function(f"() => {PLOT} && {PLOT}._fullLayout !== undefined")
-    # the state callback has run once the caption names the scenario
-    page.wait_for_function("() => document.getElementById('brain3d-caption').textContent.length > 0")
-    page.wait_for_timeout(300)
+    # the callbacks the URL started are over (a URL asking for the defaults starts few)
+    page.wait_for_load_state("networkidle")
 
 
 def click_chart_point(page, plot, meta, key):

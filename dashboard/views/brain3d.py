@@ -21,6 +21,7 @@ from dashboard.figures.brain3d import (
     structure_styles,
 )
 from dashboard.figures.scenario import DIRECTION_STYLE
+from dashboard.figures.style import BLANK_FIGURE
 from dashboard.i18n import translate
 from dashboard.state import ViewState
 
@@ -58,7 +59,8 @@ def legend(lang: str) -> html.Ul:
     return html.Ul(id=ids.LEGEND, className="legend", children=items, **{"aria-label": translate("legend.title", lang)})
 
 
-def layout(scene: SceneData, lang: str = "en") -> html.Section:
+def layout(scene: SceneData, caption: str, lang: str = "en") -> html.Section:
+    """The 3D view drawn in the default view state; ``caption`` names its scenario."""
     return html.Section(
         className="view view-brain3d",
         **{"aria-label": translate("brain3d.title", lang)},
@@ -68,7 +70,7 @@ def layout(scene: SceneData, lang: str = "en") -> html.Section:
                 children=[
                     html.Div(
                         className="brain3d-pane",
-                        children=[html.Div(id=ids.MAIN_CAPTION, className="pane-caption"), _graph(ids.BRAIN3D_GRAPH, brain_figure(scene, ViewState(lang=lang)))],
+                        children=[html.Div(caption, id=ids.MAIN_CAPTION, className="pane-caption"), _graph(ids.BRAIN3D_GRAPH, brain_figure(scene, ViewState(lang=lang)))],
                     ),
                     html.Div(
                         id=ids.COMPARE_VIEW,
@@ -77,7 +79,7 @@ def layout(scene: SceneData, lang: str = "en") -> html.Section:
                         children=[
                             html.Div(id=ids.COMPARE_CAPTION, className="pane-caption"),
                             # Filled with the meshes the first time a comparison is asked for.
-                            _graph(ids.COMPARE_GRAPH, {"data": [], "layout": {}}),
+                            _graph(ids.COMPARE_GRAPH, BLANK_FIGURE),
                         ],
                     ),
                 ],

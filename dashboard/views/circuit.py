@@ -7,6 +7,7 @@ from dash import Input, Output, dcc, html, no_update
 from dashboard import ids
 from dashboard.figures.brain3d import SceneData
 from dashboard.figures.circuit import circuit_figure
+from dashboard.figures.style import BLANK_FIGURE
 from dashboard.state import ViewState
 
 __all__ = ["layout", "register_callbacks"]
@@ -19,7 +20,7 @@ def layout() -> html.Section:
         id=ids.pane_view("circuit"),
         className="view view-circuit",
         style={"display": "none"},
-        children=[dcc.Graph(id=ids.CIRCUIT_GRAPH, config=GRAPH_CONFIG, className="circuit-graph")],
+        children=[dcc.Graph(id=ids.CIRCUIT_GRAPH, figure=BLANK_FIGURE, config=GRAPH_CONFIG, className="circuit-graph")],
     )
 
 

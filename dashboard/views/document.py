@@ -16,6 +16,7 @@ from dash import Input, Output, dcc, html, no_update
 
 from dashboard import ids
 from dashboard.content import Content
+from dashboard.figures.style import BLANK_FIGURE
 from dashboard.i18n import translate
 from dashboard.state import ViewState
 from dashboard.views.common import local
@@ -38,7 +39,7 @@ class Document:
 
 
 def layout(pane: str, chart_class: str = "document-chart", with_chart: bool = True) -> html.Section:
-    chart = [dcc.Graph(id=ids.document_graph(pane), config=CHART_CONFIG, className=chart_class)] if with_chart else []
+    chart = [dcc.Graph(id=ids.document_graph(pane), figure=BLANK_FIGURE, config=CHART_CONFIG, className=chart_class)] if with_chart else []
     return html.Section(
         id=ids.pane_view(pane),
         className=f"view view-document view-{pane}",

@@ -9,6 +9,7 @@ from dashboard import ids
 from dashboard.content import Content
 from dashboard.figures.brain3d import SceneData
 from dashboard.figures.slices import PLANES, SliceData, slice_colors, slice_figure
+from dashboard.figures.style import BLANK_FIGURE
 from dashboard.i18n import translate
 from dashboard.state import ViewState
 
@@ -26,7 +27,7 @@ def layout(slices: SliceData, lang: str = "en") -> html.Section:
             html.Div(
                 className="slice-cell",
                 children=[
-                    dcc.Graph(id=ids.slice_graph(plane), config=GRAPH_CONFIG, className="slice-graph"),
+                    dcc.Graph(id=ids.slice_graph(plane), figure=BLANK_FIGURE, config=GRAPH_CONFIG, className="slice-graph"),
                     dcc.Slider(
                         id=ids.slice_slider(plane),
                         min=int(low[axis]),

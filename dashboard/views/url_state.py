@@ -30,7 +30,8 @@ __all__ = ["layout", "register_callbacks", "notice_text"]
 def layout() -> list:
     return [
         dcc.Location(id=ids.URL, refresh=False),
-        dcc.Store(id=ids.VIEW_STATE),
+        # the state the page is first drawn in; a URL that asks for no more redraws nothing
+        dcc.Store(id=ids.VIEW_STATE, data=ViewState().to_dict()),
         dcc.Store(id=ids.CAMERA_REQUEST),
         dcc.Store(id=ids.EXTRA_REQUEST),
     ]
@@ -237,42 +238,41 @@ def register_callbacks(
         stored = args[-1]
         trigger = ctx.triggered_id
         notices = []
-        if stored is None or trigger is None or trigger == ids.URL:
+        # what the page shows now: the layout's defaults on first load
+        shown = None if stored is None else ViewState.from_dict(stored)
+        if shown is None or trigger is None or trigger == ids.URL:
             state, notices = parse_query(search, *known, steps=tour.step_count(content))
             if state.step is not None:
                 state = tour.apply_step(state, content, state.step)
             if state.select and state.select.kind == "region" and "at=" not in (search or ""):
                 # a shared selection without a cursor: the slices go to the region
                 state = state.with_(cursor=_region_cursor(scene, state.select.id))
-            camera_request = state.camera
-            extra_request = list(state.extra) if state.extra else no_update
         else:
             value = ctx.triggered[0]["value"] if ctx.triggered else None
             if isinstance(trigger, dict) and trigger.get("type") != "slice-slider" and not value:
                 # a panel or list re-rendered: new buttons report n_clicks=None
                 raise PreventUpdate
-            current = ViewState.from_dict(stored)
             try:
-                state = _changed_state(trigger, value, current, scene, lookup, drugs, content)
+                state = _changed_state(trigger, value, shown, scene, lookup, drugs, content)
             except (TypeError, ValueError, AttributeError, LookupError):
                 # a value no control sends (a forged request): keep the view, say so
-                state, notices = current, [Notice(str(trigger), str(value)[:40])]
+                state, notices = shown, [Notice(str(trigger), str(value)[:40])]
             # A control's value is an input like the URL: anything unknown falls back, with a notice.
             state, checked = _checked(state, known, content)
             notices += checked
-            if state == current:
+            if state == shown:
                 raise PreventUpdate
-            camera_request = state.camera if state.camera != current.camera else no_update
-            extra_request = list(state.extra) if state.extra != current.extra else no_update
+        # Only what changed is sent: each output wakes the callbacks that listen to it.
+        camera_request = state.camera if shown is None or state.camera != shown.camera else no_update
+        extra_request = list(state.extra) if state.extra != (shown.extra if shown else ()) else no_update
         search_out = to_query(state)
-        before = None if stored is None or trigger is None or trigger == ids.URL else ViewState.from_dict(stored)
-        controls = _control_values(state, before)
+        controls = _control_values(state, shown)
         # one value per slider actually on the page, matched by plane
         by_plane = dict(zip(ids.SLICE_PLANES, controls[-1]))
         controls[-1] = [by_plane[output["id"]["plane"]] for output in ctx.outputs_list[-1] if output["id"].get("plane") in by_plane]
         return (
             search_out if search_out != (search or "") else no_update,
-            state.to_dict(),
+            state.to_dict() if state != shown else no_update,
             camera_request,
             extra_request,
             notice_text(notices, state.lang),
