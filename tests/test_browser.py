@@ -48,6 +48,35 @@ def test_page_loads_with_every_region_and_no_console_errors(page, live_server, c
     assert page.console_log.problems() == []
 
 
+def test_first_load_uses_our_plotly_bundle_and_draws_the_3d_scene_once(page, live_server):
+    from plotly.offline import get_plotlyjs_version
+
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.add_init_script(
+        """(() => {
+            let plotly;
+            window.draws = {};
+            Object.defineProperty(window, "Plotly", {configurable: true, get() { return plotly; }, set(value) {
+                plotly = value;
+                const react = value.react;
+                value.react = function (div, ...rest) {
+                    const id = (div.parentNode && div.parentNode.id) || "?";
+                    window.draws[id] = (window.draws[id] || 0) + 1;
+                    return react.call(this, div, ...rest);
+                };
+            }});
+        })()"""
+    )
+    open_dashboard(page, live_server)
+    assert any("/assets/vendor/plotly-custom-" in url for url in fetched)
+    assert not any(url.endswith("plotly.min.js") or "package_data" in url for url in fetched)
+    assert page.evaluate("() => Plotly.version") == get_plotlyjs_version()
+    # a URL that asks for nothing but the defaults redraws nothing the page was built with
+    assert page.evaluate("() => window.draws['brain3d-graph']") == 1
+    assert page.console_log.problems() == []
+
+
 def test_hovering_a_mesh_through_the_glass_brain_names_it(page, live_server):
     open_dashboard(page, live_server)
     page.evaluate(f"() => {{ window.hovered = []; {PLOT}.on('plotly_hover', e => window.hovered.push(e.points[0].data.meta)); }}")

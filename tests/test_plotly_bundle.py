@@ -1,0 +1,50 @@
+"""The plotly.js bundle we ship: the installed plotly's version, every trace type we draw."""
+
+import re
+
+import pytest
+from plotly.offline import get_plotlyjs_version
+
+from dashboard.app import create_app, plotly_bundle, scene_data, slice_data
+from dashboard.export import VIEWS, ExportRequest, publication_figure
+from dashboard.figures.brain3d import brain_figure
+from dashboard.figures.slices import PLANES, slice_figure
+from dashboard.paths import assets_dir
+from dashboard.state import Selection, ViewState
+
+BANNER = re.compile(r"^/\*! plotly\.js v(?P<version>[\w.-]+), custom bundle: (?P<traces>[\w, ]+) \|")
+
+
+@pytest.fixture(scope="module")
+def bundle():
+    name = plotly_bundle()
+    assert name is not None, (
+        f"no assets/vendor bundle for plotly.js {get_plotlyjs_version()}: rebuild it (assets/vendor/plotly-bundle/README.md)"
+    )
+    banner = BANNER.match((assets_dir() / name).read_text(encoding="utf-8")[:300])
+    assert banner, "the bundle has lost its banner"
+    return name, banner["version"], {trace.strip() for trace in banner["traces"].split(",")}
+
+
+def test_the_bundle_is_built_from_the_plotly_js_that_plotly_ships(bundle):
+    _, version, _ = bundle
+    assert version == get_plotlyjs_version()
+
+
+def test_the_bundle_has_every_trace_type_the_figures_use(bundle, resources):
+    _, _, traces = bundle
+    content, scene, slices = resources.content, scene_data(resources), slice_data(resources)
+    states = [ViewState(compare="ptsd"), ViewState(scenario="mdma-acute", compare="ketamine", select=Selection("region", "amygdala"))]
+    figures = [brain_figure(scene, state) for state in states]
+    figures += [slice_figure(slices, plane, (0, 0, 0), {}) for plane in PLANES]
+    figures += [publication_figure(ExportRequest(view, state), content, scene, slices) for view in VIEWS for state in states]
+    used = {trace.type for figure in figures for trace in figure.data}
+    assert {"mesh3d", "scatter3d", "heatmap", "image", "scatter", "bar"} <= used
+    assert used <= traces, f"not in the bundle: {sorted(used - traces)}"
+
+
+def test_the_page_loads_the_bundle_deferred_and_not_plotlys_full_one(bundle, resources):
+    name, _, _ = bundle
+    index = create_app(resources).server.test_client().get("/").get_data(as_text=True)
+    assert f'<script src="/assets/{name}" defer="defer"></script>' in index
+    assert "plotly.min.js" not in index
