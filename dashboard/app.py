@@ -18,6 +18,7 @@ from dashboard.i18n import DEFAULT_LANGUAGE, translate
 from dashboard.paths import assets_dir
 from dashboard.resources import Resources, load_resources
 from dashboard.security import install_headers, install_request_guard
+from dashboard.serving import install_layout_cache
 from dashboard.state import ViewState
 from dashboard.views import (
     brain3d,
@@ -180,4 +181,5 @@ def create_app(resources: Resources | None = None) -> dash.Dash:
     # last: the policy hashes every inline script, clientside callbacks included
     install_headers(app)
     install_request_guard(app)
+    install_layout_cache(app)
     return app

@@ -157,3 +157,21 @@ def test_arrowhead_is_a_closed_cone_pointing_along_its_direction():
     edges = np.sort(np.vstack([mesh.faces[:, [0, 1]], mesh.faces[:, [1, 2]], mesh.faces[:, [2, 0]]]), axis=1)
     _, counts = np.unique(edges, axis=0, return_counts=True)
     assert set(counts) == {2}
+
+
+def test_the_layout_is_served_from_memory_compressed_and_as_dash_builds_it(resources):
+    import gzip
+
+    from dash._utils import to_json
+
+    app = create_app(resources)
+    client = app.server.test_client()
+    first = client.get("/_dash-layout", headers={"Accept-Encoding": "gzip"})
+    second = client.get("/_dash-layout", headers={"Accept-Encoding": "gzip"})
+    plain = client.get("/_dash-layout")
+    assert first.headers["Content-Encoding"] == "gzip" and first.headers["Vary"] == "Accept-Encoding"
+    assert first.get_data() == second.get_data()
+    assert "Content-Encoding" not in plain.headers
+    assert gzip.decompress(first.get_data()) == plain.get_data() == to_json(app.get_layout()).encode()
+    assert json.loads(plain.get_data())["props"]["id"] == ids.APP_SHELL
+    assert first.headers["Content-Security-Policy"].startswith("default-src 'self'")
