@@ -6,7 +6,8 @@ Figures, one key each (see the README's "Benchmarks" section):
 - ``warm_start_s``, ``warm_start_rss_mb``: ``brain-circuits serve`` with the
   cache present, to the first HTTP 200; resident memory after the first page.
 - ``page_bytes_gzip``: everything the first view downloads, compressed as
-  served; ``figure_bytes`` (``_gzip``): the 3D figure's JSON.
+  served to Chromium (zstd where the server prefers it); ``figure_bytes``
+  (``_gzip``): the 3D figure's JSON.
 - ``select_bytes`` (``_gzip``), ``select_ms_p50``, ``select_ms_p95``: the
   callbacks of one region selection, replayed in order over loopback.
 - ``browser_first_3d_ms``, ``nilearn_connectome_ms``: median time from

@@ -116,9 +116,14 @@ def _wait_until_quiet(page, fetched: list, quiet_ms: int = 800) -> None:
             seen, quiet_since = len(fetched), time.perf_counter()
 
 
-def transfer(session: requests.Session, item: dict) -> tuple[int, int]:
-    """(bytes as sent compressed, bytes decoded) for one recorded request."""
-    headers = {"Accept-Encoding": "gzip"}
+# What Chromium asks for. Flask-Compress answers static files (our assets)
+# with zstd or brotli only, never gzip, so a gzip-only client gets them raw.
+BROWSER_ACCEPT_ENCODING = "gzip, deflate, br, zstd"
+
+
+def transfer(session: requests.Session, item: dict, accept: str = "gzip") -> tuple[int, int | None]:
+    """(bytes as sent compressed, bytes decoded; None unless gzip) for one recorded request."""
+    headers = {"Accept-Encoding": accept}
     if item["method"] == "POST":
         headers["Content-Type"] = "application/json"
         response = session.post(item["url"], data=item["body"], headers=headers, stream=True)
@@ -127,14 +132,15 @@ def transfer(session: requests.Session, item: dict) -> tuple[int, int]:
     raw = response.raw.read(decode_content=False)
     response.raise_for_status()
     encoded = len(raw)
-    decoded = len(gzip.decompress(raw)) if response.headers.get("Content-Encoding") == "gzip" else encoded
+    encoding = response.headers.get("Content-Encoding")
+    decoded = len(gzip.decompress(raw)) if encoding == "gzip" else None if encoding else encoded
     return encoded, decoded
 
 
 def page_bytes(url: str, first_view: list[dict]) -> dict:
-    """Everything the first view downloads, compressed as served, and the 3D figure alone."""
+    """Everything the first view downloads, compressed as served to Chromium, and the 3D figure alone."""
     session = requests.Session()
-    total = sum(transfer(session, item)[0] for item in first_view if item["url"].startswith(url))
+    total = sum(transfer(session, item, BROWSER_ACCEPT_ENCODING)[0] for item in first_view if item["url"].startswith(url))
     layout = session.get(url + "/_dash-layout").json()
     figure = json.dumps(_find_figure(layout, "brain3d-graph"), separators=(",", ":")).encode()
     return {
