@@ -160,7 +160,7 @@ def create_app(resources: Resources | None = None) -> dash.Dash:
     if bundle is None:
         log.warning("no plotly.js bundle for plotly.js %s in assets/%s: the full bundle is used", get_plotlyjs_version(), VENDOR_FOLDER)
     else:
-        # deferred: Dash starts and asks for the layout while plotly.js is parsed
+        # deferred: it runs after the page is parsed and before Dash renders, so Graph finds window.Plotly
         app.config.external_scripts = [{"src": app.get_asset_url(bundle), "defer": "defer"}]
     scene = scene_data(resources)
     extras = extra_structures(resources)
