@@ -15,7 +15,17 @@ from dashboard.content import Content
 from dashboard.figures.style import format_fact
 from dashboard.i18n import translate
 
-__all__ = ["local", "citation_text", "Links", "Citations", "evidence_badge", "fact_item", "discrepancy_item", "scenario_name"]
+__all__ = [
+    "local",
+    "citation_text",
+    "Links",
+    "Citations",
+    "evidence_badge",
+    "claim_meta",
+    "fact_item",
+    "discrepancy_item",
+    "scenario_name",
+]
 
 
 def local(row, column: str, lang: str) -> str:
@@ -72,6 +82,16 @@ def evidence_badge(kind: str, stated: str, lang: str) -> html.Span:
     )
 
 
+def claim_meta(row, lang: str, cite: Citations, *, stated: str | None = None, before=(), after=()) -> html.Div:
+    """The line under a claim: its evidence badge and its citation button.
+
+    ``stated`` overrides the row's ``evidence_stated`` (for tables without
+    it); ``before`` and ``after`` are further items on the same line.
+    """
+    badge = evidence_badge(row["evidence"], row["evidence_stated"] if stated is None else stated, lang)
+    return html.Div(className="claim-meta", children=[*before, badge, cite(row["source"], row["section"]), *after])
+
+
 def discrepancy_item(row, lang: str, cite: Citations) -> html.Li:
     """Where the documents disagree: both readings, each with its source, and a note."""
     return html.Li(
@@ -93,7 +113,5 @@ def fact_item(row, lang: str, cite: Citations) -> html.Li:
     ]
     if pd.notna(row["note_en"]):
         children.append(html.Span(local(row, "note", lang), className="fact-note"))
-    children.append(
-        html.Div(className="claim-meta", children=[evidence_badge(row["evidence"], row["evidence_stated"], lang), cite(row["source"], row["section"])])
-    )
+    children.append(claim_meta(row, lang, cite))
     return html.Li(className="fact", id=f"fact-{row['id']}", children=children)

@@ -16,7 +16,7 @@ from dashboard.figures.style import SUBSTANCE_COLORS
 from dashboard.i18n import translate
 from dashboard.state import ViewState
 from dashboard.views import document
-from dashboard.views.common import Citations, Links, evidence_badge, fact_item, local, scenario_name
+from dashboard.views.common import Citations, Links, claim_meta, fact_item, local, scenario_name
 
 __all__ = ["layout", "register_callbacks", "render"]
 
@@ -33,10 +33,8 @@ def _step(row, lang: str, cite: Citations, related: bool, link_region) -> html.L
     if related:
         head.append(html.Span(translate("neurochem.related", lang), className="badge related-badge"))
     children = [html.Div(className="step-head", children=head), html.P(local(row, "description", lang))]
-    meta = [evidence_badge(row["evidence"], row["evidence_stated"], lang), cite(row["source"], row["section"])]
-    if pd.notna(row["region"]):
-        meta.insert(0, link_region(row["region"]))
-    children.append(html.Div(className="claim-meta", children=meta))
+    region = [link_region(row["region"])] if pd.notna(row["region"]) else []
+    children.append(claim_meta(row, lang, cite, before=region))
     return html.Li(className="step related" if related else "step", children=children)
 
 

@@ -16,7 +16,7 @@ from dashboard.content import Content
 from dashboard.figures.scenario import DIRECTION_STYLE, combine
 from dashboard.i18n import translate
 from dashboard.state import ViewState
-from dashboard.views.common import Citations, Links, discrepancy_item, evidence_badge, local, scenario_name
+from dashboard.views.common import Citations, Links, claim_meta, discrepancy_item, local, scenario_name
 
 __all__ = ["layout", "register_callbacks", "region_card", "connection_card", "sources_view", "section_anchor"]
 
@@ -29,13 +29,7 @@ def _claim(row, lang: str, link: Links, cite: Citations, target: str) -> html.Li
         children=[
             link(target, f"{style.glyph} {measure}", "claim-head"),
             html.P(local(row, "explanation", lang)),
-            html.Div(
-                className="claim-meta",
-                children=[
-                    evidence_badge(row["evidence"], row["evidence_stated"], lang),
-                    cite(row["source"], row["section"]),
-                ],
-            ),
+            claim_meta(row, lang, cite),
         ],
     )
 
@@ -119,10 +113,7 @@ def connection_card(content: Content, connection_id: str, view: ViewState) -> ht
         html.H3(local(row, "name", lang)),
         html.P([before, source, middle, target, after], className="ends"),
         html.P(local(row, "description", lang)),
-        html.Div(
-            className="claim-meta",
-            children=[evidence_badge(row["evidence"], "true", lang), cite(row["source"], row["section"])],
-        ),
+        claim_meta(row, lang, cite, stated="true"),
         html.H4(translate("panel.transmitters", lang)),
         html.P(translate(f"transmitter.{transmitter}", lang) if pd.notna(transmitter) else translate("transmitter.none", lang)),
         html.H4(translate("panel.in_scenario", lang, scenario=scenario_name(content, view.scenario, lang))),

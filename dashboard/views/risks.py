@@ -14,7 +14,7 @@ from dashboard.content import Content
 from dashboard.i18n import translate
 from dashboard.state import ViewState
 from dashboard.views import document
-from dashboard.views.common import Citations, evidence_badge, fact_item, local
+from dashboard.views.common import Citations, claim_meta, fact_item, local
 
 __all__ = ["layout", "register_callbacks", "render", "risk_date"]
 
@@ -38,14 +38,7 @@ def _risk(row, sources: pd.DataFrame, lang: str, cite: Citations, related: bool)
         children=[
             html.Div(className="step-head", children=head),
             html.P(local(row, "description", lang)),
-            html.Div(
-                className="claim-meta",
-                children=[
-                    evidence_badge(row["evidence"], row["evidence_stated"], lang),
-                    cite(row["source"], row["section"]),
-                    html.Span(risk_date(row, sources, lang), className="risk-date"),
-                ],
-            ),
+            claim_meta(row, lang, cite, after=[html.Span(risk_date(row, sources, lang), className="risk-date")]),
         ],
     )
 
