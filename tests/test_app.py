@@ -129,6 +129,16 @@ def test_meshes_travel_as_compact_typed_arrays(scene):
     assert "bdata" in json.loads(figure.to_json())["data"][1]["x"]
 
 
+def test_scene_axes_draw_nothing_and_carry_no_text(scene):
+    scene_layout = brain_figure(scene).layout.scene
+    for axis in (scene_layout.xaxis, scene_layout.yaxis, scene_layout.zaxis):
+        # hidden by drawing nothing, not by visible=False (which still vectorises x, y, z and ticks)
+        assert axis.visible is not False
+        assert axis.title.text == "" and axis.tickvals == () and axis.tickmode == "array"
+        assert not any((axis.showline, axis.showgrid, axis.zeroline, axis.showbackground, axis.showspikes, axis.showticklabels))
+        assert axis.ticks == ""
+
+
 @pytest.mark.parametrize("preset", ["left", "right", "front", "top", "bottom", "oblique", "circuit"])
 def test_every_camera_preset_is_defined(scene, preset):
     camera = camera_for(preset, scene)
