@@ -18,7 +18,7 @@ from dashboard.i18n import DEFAULT_LANGUAGE, translate
 from dashboard.paths import assets_dir
 from dashboard.resources import Resources, load_resources
 from dashboard.security import install_headers, install_request_guard
-from dashboard.serving import install_layout_cache
+from dashboard.serving import install_layout_cache, install_regenerator_runtime
 from dashboard.state import ViewState
 from dashboard.views import (
     brain3d,
@@ -38,7 +38,7 @@ from dashboard.views import (
     url_state,
 )
 
-__all__ = ["create_app", "plotly_bundle"]
+__all__ = ["create_app", "plotly_bundle", "regenerator_runtime"]
 
 DOCUMENT_VIEWS = (neurochem, drugs, protocol, risks)
 VENDOR_FOLDER = "vendor"
@@ -56,6 +56,12 @@ def plotly_bundle() -> str | None:
     """
     name = f"{VENDOR_FOLDER}/plotly-custom-{get_plotlyjs_version()}.min.js"
     return name if (assets_dir() / name).is_file() else None
+
+
+def regenerator_runtime() -> str | None:
+    """The asset path of the vendored regenerator-runtime (built with the plotly bundle), if shipped."""
+    found = sorted((assets_dir() / VENDOR_FOLDER).glob("regenerator-runtime-*.js"))
+    return f"{VENDOR_FOLDER}/{found[-1].name}" if found else None
 
 
 def scene_data(resources: Resources) -> SceneData:
@@ -162,6 +168,11 @@ def create_app(resources: Resources | None = None) -> dash.Dash:
     else:
         # deferred: it runs after the page is parsed and before Dash renders, so Graph finds window.Plotly
         app.config.external_scripts = [{"src": app.get_asset_url(bundle), "defer": "defer"}]
+    runtime = regenerator_runtime()
+    if runtime is None:
+        log.warning("no regenerator-runtime in assets/%s: Dash's Babel polyfill is loaded", VENDOR_FOLDER)
+    else:
+        install_regenerator_runtime(app, app.get_asset_url(runtime))
     scene = scene_data(resources)
     extras = extra_structures(resources)
     app.layout = _layout(resources, scene, extras, DEFAULT_LANGUAGE)

@@ -71,6 +71,9 @@ def test_first_load_uses_our_plotly_bundle_and_draws_the_3d_scene_once(page, liv
     open_dashboard(page, live_server)
     assert any("/assets/vendor/plotly-custom-" in url for url in fetched)
     assert not any(url.endswith("plotly.min.js") or "package_data" in url for url in fetched)
+    # Dash's components run on the regenerator runtime alone (console checked below)
+    assert not any("polyfill@" in url for url in fetched)
+    assert page.evaluate("() => typeof regeneratorRuntime.mark") == "function"
     assert page.evaluate("() => Plotly.version") == get_plotlyjs_version()
     # a URL that asks for nothing but the defaults redraws nothing the page was built with
     assert page.evaluate("() => window.draws['brain3d-graph']") == 1

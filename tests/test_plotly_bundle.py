@@ -1,11 +1,12 @@
-"""The plotly.js bundle we ship: the installed plotly's version, every trace type we draw."""
+"""What we ship in assets/vendor: the plotly.js bundle (the installed plotly's version, every trace type we draw) and the regenerator runtime."""
 
+import json
 import re
 
 import pytest
 from plotly.offline import get_plotlyjs_version
 
-from dashboard.app import create_app, plotly_bundle, scene_data, slice_data
+from dashboard.app import create_app, plotly_bundle, regenerator_runtime, scene_data, slice_data
 from dashboard.export import VIEWS, ExportRequest, publication_figure
 from dashboard.figures.brain3d import brain_figure
 from dashboard.figures.slices import PLANES, slice_figure
@@ -48,3 +49,37 @@ def test_the_page_loads_the_bundle_deferred_and_not_plotlys_full_one(bundle, res
     index = create_app(resources).server.test_client().get("/").get_data(as_text=True)
     assert f'<script src="/assets/{name}" defer="defer"></script>' in index
     assert "plotly.min.js" not in index
+
+
+def test_the_page_loads_the_regenerator_runtime_first_instead_of_babels_polyfill(resources):
+    runtime = regenerator_runtime()
+    assert runtime is not None, "assets/vendor has no regenerator-runtime: rebuild it (assets/vendor/plotly-bundle/README.md)"
+    index = create_app(resources).server.test_client().get("/").get_data(as_text=True)
+    scripts = re.findall(r'<script src="([^"]+)"', index)
+    assert "polyfill@" not in index
+    # before React and every Dash bundle, where the polyfill was
+    assert scripts[0] == f"/assets/{runtime}", scripts[:2]
+
+
+def test_the_vendored_runtime_is_the_version_the_recipe_pins():
+    recipe = json.loads((assets_dir() / "vendor" / "plotly-bundle" / "package.json").read_text(encoding="utf-8"))
+    assert regenerator_runtime() == f"vendor/regenerator-runtime-{recipe['devDependencies']['regenerator-runtime']}.js"
+    assert "regeneratorRuntime = runtime" in (assets_dir() / regenerator_runtime()).read_text(encoding="utf-8")
+
+
+
+def test_if_dash_renames_its_polyfill_the_scripts_stay_and_the_log_says_so(caplog):
+    import dash
+
+    from dashboard.serving import install_regenerator_runtime
+
+    app = dash.Dash(__name__)
+    app.layout = dash.html.Div()
+    # what a Dash upgrade that renamed the polyfill would list
+    dash_scripts = app._generate_scripts_html
+    app._generate_scripts_html = lambda: dash_scripts().replace("/deps/polyfill@", "/deps/core-js@")
+    install_regenerator_runtime(app, "/assets/runtime.js")
+    with caplog.at_level("WARNING", logger="dashboard.serving"):
+        index = app.server.test_client().get("/").get_data(as_text=True)
+    assert "/deps/core-js@" in index and "/assets/runtime.js" not in index
+    assert "Babel polyfill was not found" in caplog.text

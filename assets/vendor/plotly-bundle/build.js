@@ -1,6 +1,7 @@
 // Builds ../plotly-custom-<version>.min.js with the settings of plotly.js's
 // own esbuild-config.js (its CUSTOM_BUNDLE.md recipe, without cloning the
-// repository). Run: npm install && npm run build
+// repository), and copies ../regenerator-runtime-<version>.js, which stands
+// in for Dash's Babel polyfill (see README.md). Run: npm install && npm run build
 const fs = require('fs');
 const path = require('path');
 const esbuild = require('esbuild');
@@ -31,3 +32,10 @@ esbuild
     logLevel: 'info',
   })
   .then(() => console.log(`wrote ${outfile}`));
+
+// Verbatim, with its licence header: Dash's components need only this part of
+// the Babel polyfill in a current browser.
+const runtimeVersion = require('regenerator-runtime/package.json').version;
+const runtimeFile = path.join(__dirname, '..', `regenerator-runtime-${runtimeVersion}.js`);
+fs.copyFileSync(require.resolve('regenerator-runtime/runtime.js'), runtimeFile);
+console.log(`wrote ${runtimeFile}`);
