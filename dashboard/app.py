@@ -125,7 +125,7 @@ def _layout(resources: Resources, scene: SceneData, extras: ExtraStructures, lan
                             brain3d.legend(lang),
                         ],
                     ),
-                    panel.layout(lang),
+                    panel.layout(content, lang),
                 ],
             ),
             html.Footer(

@@ -77,6 +77,9 @@ def test_first_load_uses_our_plotly_bundle_and_draws_the_3d_scene_once(page, liv
     assert page.evaluate("() => Plotly.version") == get_plotlyjs_version()
     # a URL that asks for nothing but the defaults redraws nothing the page was built with
     assert page.evaluate("() => window.draws['brain3d-graph']") == 1
+    # the layout is the default state's: the URL check is the only round trip at load
+    assert sum("_dash-update-component" in url for url in fetched) == 1
+    assert "Select a region" in page.locator("#panel-body").inner_text()
     # the axes gave plotly no titles or tick labels to turn into WebGL text (0.3 s of the draw)
     vectorised = page.evaluate(f"() => {{ const text = {PLOT}._fullLayout.scene._scene.glplot.axes._text; return [...text.labelCount, ...text.tickCount]; }}")
     assert vectorised == [0] * 6

@@ -190,7 +190,8 @@ def panel_body(content: Content, view: ViewState):
     return region_card(content, view.select.id, view)
 
 
-def layout(lang: str = "en") -> html.Aside:
+def layout(content: Content, lang: str = "en") -> html.Aside:
+    """The side panel, showing what the default view state shows (no round trip at load)."""
     return html.Aside(
         className="panel side-panel",
         children=[
@@ -202,14 +203,16 @@ def layout(lang: str = "en") -> html.Aside:
                     dcc.Tab(label=translate("panel.sources", lang), value="sources"),
                 ],
             ),
-            html.Div(id=ids.PANEL_BODY, className="panel-body", **{"aria-live": "polite"}),
+            html.Div(id=ids.PANEL_BODY, className="panel-body", children=panel_body(content, ViewState(lang=lang)), **{"aria-live": "polite"}),
             dcc.Store(id=ids.PANEL_SCROLLED),
         ],
     )
 
 
 def register_callbacks(app, content: Content) -> None:
-    @app.callback(Output(ids.PANEL_BODY, "children"), Input(ids.VIEW_STATE, "data"))
+    # The layout starts with the default state's body; a URL asking for more
+    # changes the view state, which fires this.
+    @app.callback(Output(ids.PANEL_BODY, "children"), Input(ids.VIEW_STATE, "data"), prevent_initial_call=True)
     def show(data):
         return panel_body(content, ViewState.from_dict(data))
 
@@ -224,6 +227,7 @@ def register_callbacks(app, content: Content) -> None:
         }""",
         Output(ids.PANEL_SCROLLED, "data"),
         Input(ids.PANEL_BODY, "children"),
+        prevent_initial_call=True,
     )
 
     @app.callback(Output(ids.PANEL_TABS, "children"), Input(ids.LANGUAGE, "value"), prevent_initial_call=True)

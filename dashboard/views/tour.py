@@ -87,7 +87,8 @@ def layout(lang: str) -> html.Section:
         style={"display": "none"},
         **{"aria-label": translate("tour.label", lang), "aria-live": "polite"},
         children=[
-            dcc.Store(id=ids.TOUR_STATE),
+            # what the card shows: nothing, in the layout's language
+            dcc.Store(id=ids.TOUR_STATE, data={"step": None, "lang": lang}),
             html.Button("‹", id=ids.TOUR_PREV, n_clicks=0, className="tour-nav", title=translate("tour.previous", lang),
                         **{"aria-label": translate("tour.previous", lang)}),
             html.Div(id=ids.TOUR_BODY, className="tour-body"),
@@ -101,11 +102,12 @@ def layout(lang: str) -> html.Section:
 
 def register_callbacks(app, content: Content) -> None:
     # Only the step and the language change the card: the browser passes them
-    # on when they change, so a selection costs no round trip for the tour.
+    # on when they change, so a selection costs no round trip for the tour,
+    # and neither does a language while no tour is shown.
     app.clientside_callback(
         """function (state, shown) {
             var wanted = {step: (state && state.step) || null, lang: (state && state.lang) || 'en'};
-            if (shown && shown.step === wanted.step && shown.lang === wanted.lang) {
+            if (shown && shown.step === wanted.step && (shown.lang === wanted.lang || wanted.step === null)) {
                 return window.dash_clientside.no_update;
             }
             return wanted;
@@ -137,4 +139,6 @@ def register_callbacks(app, content: Content) -> None:
         }""",
         Output(ids.APP_SHELL, "className"),
         Input(ids.VIEW_STATE, "data"),
+        # the layout's classes are the default state's
+        prevent_initial_call=True,
     )
