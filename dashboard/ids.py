@@ -28,6 +28,8 @@ OPACITY = "glass-opacity"
 LANGUAGE = "language-select"
 EXTRA = "extra-select"
 EXTRA_REQUEST = "extra-request"
+EXTRA_OPTIONS = "extra-options"
+EXTRA_WANTED = "extra-options-wanted"
 
 BRAIN3D_GRAPH = "brain3d-graph"
 COMPARE_GRAPH = "brain3d-compare-graph"

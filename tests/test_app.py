@@ -129,6 +129,26 @@ def test_meshes_travel_as_compact_typed_arrays(scene):
     assert "bdata" in json.loads(figure.to_json())["data"][1]["x"]
 
 
+def test_the_context_menu_starts_empty_and_its_structures_wait_in_a_store(resources):
+    layout = json.loads(create_app(resources).server.test_client().get("/_dash-layout").get_data(as_text=True))
+    found = {}
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("props", {}).get("id") in (ids.EXTRA, ids.EXTRA_OPTIONS):
+                found[node["props"]["id"]] = node["props"]
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(layout)
+    assert found[ids.EXTRA]["options"] == []
+    assert len(found[ids.EXTRA_OPTIONS]["data"]) > 200
+    assert {"label": "Left Thalamus · Harvard-Oxford", "value": "harvard-oxford:Left_Thalamus"} in found[ids.EXTRA_OPTIONS]["data"]
+
+
 def test_scene_axes_draw_nothing_and_carry_no_text(scene):
     scene_layout = brain_figure(scene).layout.scene
     for axis in (scene_layout.xaxis, scene_layout.yaxis, scene_layout.zaxis):

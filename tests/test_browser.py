@@ -199,6 +199,19 @@ def test_context_structures_from_the_url_are_drawn_and_named(page, live_server):
     assert page.console_log.problems() == []
 
 
+def test_the_context_menu_is_filled_after_the_first_draw_and_finds_structures(page, live_server):
+    open_dashboard(page, live_server)
+    # it starts empty (indexing 265 options would delay the first draw) and is
+    # filled once the scene is drawn, with no pointer or focus near it
+    page.wait_for_function("() => window.dash_component_api.getLayout('extra-select').props.options.length > 200")
+    page.locator("#extra-select").click()
+    page.keyboard.type("thalamus")
+    page.locator(".dash-dropdown-option", has_text="Left Thalamus").click()
+    page.wait_for_function(f"() => {{ const t = {PLOT}.data.find(t => t.meta === 'extra'); return t && t.text && t.text.length > 100; }}")
+    assert "Left_Thalamus" in page.url
+    assert page.console_log.problems() == []
+
+
 def test_the_users_camera_survives_a_scenario_change(page, live_server):
     open_dashboard(page, live_server)
     page.evaluate(f"() => Plotly.relayout({PLOT}, {{'scene.camera.eye': {{x: 1.1, y: -1.3, z: 0.4}}}})")

@@ -1,15 +1,23 @@
-"""The control bar: scenario, comparison, camera, display toggles, language."""
+"""The control bar: scenario, comparison, camera, display toggles, language.
+
+The menu of context structures starts empty. Its 265 atlas structures cost
+Dash's Dropdown 0.2 to 0.4 s to index for search, on the main thread, before
+the 3D scene could be drawn. ``assets/extras.js`` asks for them once the
+scene is drawn and the browser is idle, or as soon as the pointer or the
+focus reaches the menu; a URL with context structures gets them at once
+(``url_state``).
+"""
 
 from __future__ import annotations
 
-from dash import dcc, html
+from dash import Input, Output, State, dcc, html
 
 from dashboard import ids
 from dashboard.content import Content
 from dashboard.i18n import translate
 from dashboard.state import CAMERA_PRESETS, THEMES, ViewState
 
-__all__ = ["layout", "scenario_options", "compare_options", "camera_options", "toggle_options", "extra_options", "theme_options"]
+__all__ = ["layout", "register_callbacks", "scenario_options", "compare_options", "camera_options", "toggle_options", "extra_options", "theme_options"]
 
 NO_COMPARISON = "none"
 
@@ -90,7 +98,7 @@ def layout(content: Content, catalogue, lang: str = "en") -> html.Div:
                 "controls.extra",
                 dcc.Dropdown(
                     id=ids.EXTRA,
-                    options=extra_options(catalogue),
+                    options=[],
                     value=[],
                     multi=True,
                     searchable=True,
@@ -115,5 +123,21 @@ def layout(content: Content, catalogue, lang: str = "en") -> html.Div:
                 dcc.RadioItems(id=ids.THEME, options=theme_options(lang), value="light", inline=True, className="toggles"),
                 lang,
             ),
+            dcc.Store(id=ids.EXTRA_OPTIONS, data=extra_options(catalogue)),
+            dcc.Store(id=ids.EXTRA_WANTED),
         ],
+    )
+
+
+def register_callbacks(app) -> None:
+    # Hands the menu its structures once asked (assets/extras.js); never twice.
+    app.clientside_callback(
+        """function (wanted, structures, shown) {
+            return wanted && (shown || []).length < structures.length ? structures : window.dash_clientside.no_update;
+        }""",
+        Output(ids.EXTRA, "options", allow_duplicate=True),
+        Input(ids.EXTRA_WANTED, "data"),
+        State(ids.EXTRA_OPTIONS, "data"),
+        State(ids.EXTRA, "options"),
+        prevent_initial_call=True,
     )

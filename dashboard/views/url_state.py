@@ -172,8 +172,15 @@ def _apply(trigger, value, current: ViewState, scene: SceneData, lookup: AtlasLo
 
 
 def register_callbacks(
-    app, content: Content, scene: SceneData, extra_keys: frozenset[str], lookup: AtlasLookup
+    app, content: Content, scene: SceneData, extra_menu: list[dict], lookup: AtlasLookup
 ) -> None:
+    """The URL and the controls, kept in step through the view state.
+
+    ``extra_menu`` is the context-structure menu's options: the menu starts
+    empty (see ``views.controls``), so a URL that names structures sends them
+    with its values, or the menu would drop values it has no option for.
+    """
+    extra_keys = frozenset(option["value"] for option in extra_menu)
     known = (
         tuple(content.tables["scenarios"]["id"]),
         content.region_ids,
@@ -201,6 +208,7 @@ def register_callbacks(
         Output(ids.PANEL_TABS, "value"),
         Output(ids.LANGUAGE, "value"),
         Output(ids.EXTRA, "value"),
+        Output(ids.EXTRA, "options"),
         Output(ids.PANE, "value"),
         Output(ids.RADIOLOGICAL, "value"),
         Output(ids.THEME, "value"),
@@ -267,6 +275,8 @@ def register_callbacks(
         extra_request = list(state.extra) if state.extra != (shown.extra if shown else ()) else no_update
         search_out = to_query(state)
         controls = _control_values(state, shown)
+        from_url = trigger is None or trigger == ids.URL
+        controls.insert(8, extra_menu if from_url and state.extra else no_update)
         # one value per slider actually on the page, matched by plane
         by_plane = dict(zip(ids.SLICE_PLANES, controls[-1]))
         controls[-1] = [by_plane[output["id"]["plane"]] for output in ctx.outputs_list[-1] if output["id"].get("plane") in by_plane]
