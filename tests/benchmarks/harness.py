@@ -189,21 +189,28 @@ def selection_timing(selection: list[dict], repeats: int) -> dict:
     }
 
 
-def first_3d_ms(url: str, loads: int, ready_selector: str | None = None) -> list[float]:
-    """Milliseconds from navigation to the first drawn 3D scene, each load in a fresh browser context."""
+def first_3d_ms(urls: list[str], loads: int) -> list[list[float]]:
+    """Milliseconds from navigation to the first drawn 3D scene, per URL.
+
+    Each round loads every URL once, in turn (the order alternating between
+    rounds), each in a fresh browser context: on a shared machine a busy
+    moment then falls on all pages alike, not on whichever ran during it.
+    """
     from playwright.sync_api import sync_playwright
 
-    times = []
+    times: list[list[float]] = [[] for _ in urls]
     with sync_playwright() as playwright:
         browser = _launch(playwright)
-        for _ in range(loads):
-            context = browser.new_context(viewport={"width": 1400, "height": 900})
-            page = context.new_page()
-            page.add_init_script(FIRST_3D_SCRIPT)
-            page.goto(url)
-            page.wait_for_function("() => window.firstDrawAt !== undefined", timeout=120_000)
-            times.append(page.evaluate("() => window.firstDrawAt - performance.timeOrigin"))
-            context.close()
+        for round_number in range(loads):
+            order = list(range(len(urls)))[:: 1 if round_number % 2 == 0 else -1]
+            for index in order:
+                context = browser.new_context(viewport={"width": 1400, "height": 900})
+                page = context.new_page()
+                page.add_init_script(FIRST_3D_SCRIPT)
+                page.goto(urls[index])
+                page.wait_for_function("() => window.firstDrawAt !== undefined", timeout=120_000)
+                times[index].append(page.evaluate("() => window.firstDrawAt - performance.timeOrigin"))
+                context.close()
         browser.close()
     return times
 
