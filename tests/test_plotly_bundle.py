@@ -32,6 +32,14 @@ def test_the_bundle_is_built_from_the_plotly_js_that_plotly_ships(bundle):
     assert version == get_plotlyjs_version()
 
 
+def test_the_bundle_builds_mesh_programs_only_when_drawn(bundle):
+    # build.js's lazy-mesh-shaders patch (the browser tests draw, hover and click the meshes)
+    name, _, _ = bundle
+    text = (assets_dir() / name).read_text(encoding="utf-8")
+    assert "patched: lazy-mesh-shaders" in text[:300]
+    assert text.count('==="dispose")return function()') == 1
+
+
 def test_the_bundle_has_every_trace_type_the_figures_use(bundle, resources):
     _, _, traces = bundle
     content, scene, slices = resources.content, scene_data(resources), slice_data(resources)
