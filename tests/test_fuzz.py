@@ -38,8 +38,8 @@ def client(resources):
     return app, app.server.test_client()
 
 
-def sync_request(app, search=None, changed=None, value=None):
-    """A request shaped like the page's own call of the URL/state callback."""
+def sync_request(app, search=None, changed=None, value=None, initial=False):
+    """A request shaped like the page's own call of the URL/state callback (``initial``: the one at page load)."""
     key = next(key for key in app.callback_map if key.startswith(f"..{ids.URL}.search"))
     callback = app.callback_map[key]
     inputs = []
@@ -57,7 +57,7 @@ def sync_request(app, search=None, changed=None, value=None):
         identifier, _, prop = part.rpartition(".")
         outputs.append([] if identifier.startswith("{") else {"id": identifier, "property": prop})
     state = [{"id": ids.VIEW_STATE, "property": "data", "value": ViewState().to_dict()}]
-    changed_ids = [f"{changed}.value" if changed else f"{ids.URL}.search"]
+    changed_ids = [] if initial else [f"{changed}.value" if changed else f"{ids.URL}.search"]
     return {"output": key, "outputs": outputs, "inputs": inputs, "state": state, "changedPropIds": changed_ids}
 
 
@@ -67,6 +67,18 @@ def test_any_url_reaches_the_state_callback_without_a_server_error(client, searc
     app, http = client
     response = http.post("/_dash-update-component", json=sync_request(app, search=search))
     assert response.status_code in (200, 204), response.get_data(as_text=True)[:300]
+
+
+def test_a_page_opened_at_the_default_url_gets_nothing_back_and_any_other_url_its_state(client):
+    app, http = client
+    # the layout was built for the default state: no outputs to send, nothing for the browser to re-render
+    assert http.post("/_dash-update-component", json=sync_request(app, search="", initial=True)).status_code == 204
+    response = http.post("/_dash-update-component", json=sync_request(app, search="?select=amygdala", initial=True))
+    assert response.status_code == 200
+    assert ViewState.from_dict(response.get_json()["response"][ids.VIEW_STATE]["data"]).select.id == "amygdala"
+    # a default URL that is not written the short way is rewritten
+    response = http.post("/_dash-update-component", json=sync_request(app, search="?lang=en", initial=True))
+    assert response.status_code == 200 and response.get_json()["response"][ids.URL]["search"] == ""
 
 
 CONTROLS = [ids.SCENARIO, ids.COMPARE, ids.CAMERA, ids.LANGUAGE, ids.PANE, ids.THEME, ids.OPACITY, ids.EXTRA, ids.TOGGLES]

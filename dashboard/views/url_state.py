@@ -274,6 +274,9 @@ def register_callbacks(
         camera_request = state.camera if shown is None or state.camera != shown.camera else no_update
         extra_request = list(state.extra) if state.extra != (shown.extra if shown else ()) else no_update
         search_out = to_query(state)
+        if trigger is None and state == shown and not notices and search_out == (search or ""):
+            # the page was built for this state: nothing to send, nothing to re-render
+            raise PreventUpdate
         controls = _control_values(state, shown)
         from_url = trigger is None or trigger == ids.URL
         controls.insert(8, extra_menu if from_url and state.extra else no_update)
