@@ -166,8 +166,13 @@ def create_app(resources: Resources | None = None) -> dash.Dash:
     if bundle is None:
         log.warning("no plotly.js bundle for plotly.js %s in assets/%s: the full bundle is used", get_plotlyjs_version(), VENDOR_FOLDER)
     else:
-        # deferred: it runs after the page is parsed and before Dash renders, so Graph finds window.Plotly
+        # Deferred: it downloads alongside the other scripts and runs once the page is parsed.
         app.config.external_scripts = [{"src": app.get_asset_url(bundle), "defer": "defer"}]
+        # Dash starts from its inline script, before deferred scripts run: when the bundle
+        # arrives after the layout (a slow network), its Graph finds no window.Plotly and
+        # fetches the full plotly.js too. Starting Dash once the deferred scripts have run
+        # (DOMContentLoaded) closes that race.
+        app.renderer = f"document.addEventListener('DOMContentLoaded', function () {{ {app.renderer} }});"
     runtime = regenerator_runtime()
     if runtime is None:
         log.warning("no regenerator-runtime in assets/%s: Dash's Babel polyfill is loaded", VENDOR_FOLDER)

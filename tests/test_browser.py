@@ -1,6 +1,7 @@
 """The dashboard in headless Chromium, driven as a user drives it."""
 
 import re
+import time
 
 import pytest
 
@@ -83,6 +84,22 @@ def test_first_load_uses_our_plotly_bundle_and_draws_the_3d_scene_once(page, liv
     # the axes gave plotly no titles or tick labels to turn into WebGL text (0.3 s of the draw)
     vectorised = page.evaluate(f"() => {{ const text = {PLOT}._fullLayout.scene._scene.glplot.axes._text; return [...text.labelCount, ...text.tickCount]; }}")
     assert vectorised == [0] * 6
+    assert page.console_log.problems() == []
+
+
+def test_a_slow_plotly_bundle_never_makes_dash_fetch_the_full_one(page, live_server):
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+
+    def slow(route):
+        # a classroom network: the bundle arrives after Dash has its layout
+        response = route.fetch()
+        time.sleep(2)
+        route.fulfill(response=response)
+
+    page.route("**/assets/vendor/plotly-custom-*.min.js", slow)
+    open_dashboard(page, live_server)
+    assert not any(url.endswith("plotly.min.js") or "package_data" in url for url in fetched)
     assert page.console_log.problems() == []
 
 
