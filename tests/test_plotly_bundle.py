@@ -32,11 +32,12 @@ def test_the_bundle_is_built_from_the_plotly_js_that_plotly_ships(bundle):
     assert version == get_plotlyjs_version()
 
 
-def test_the_bundle_builds_mesh_programs_only_when_drawn(bundle):
-    # build.js's lazy-mesh-shaders patch (the browser tests draw, hover and click the meshes)
+def test_the_bundle_carries_build_js_patches(bundle):
+    # lazy-mesh-shaders and no-empty-axis-text (the browser tests draw, hover and click the
+    # meshes, and check that the hidden axes gave plotly no text to draw)
     name, _, _ = bundle
     text = (assets_dir() / name).read_text(encoding="utf-8")
-    assert "patched: lazy-mesh-shaders" in text[:300]
+    assert "patched: lazy-mesh-shaders, no-empty-axis-text" in text[:300]
     assert text.count('==="dispose")return function()') == 1
 
 
