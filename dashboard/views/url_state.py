@@ -200,6 +200,7 @@ def register_callbacks(
         Output(ids.CAMERA_REQUEST, "data"),
         Output(ids.EXTRA_REQUEST, "data"),
         Output(ids.NOTICE, "children"),
+        Output(ids.EXTRA, "options"),
         Output(ids.SCENARIO, "value"),
         Output(ids.COMPARE, "value"),
         Output(ids.CAMERA, "value"),
@@ -208,7 +209,6 @@ def register_callbacks(
         Output(ids.PANEL_TABS, "value"),
         Output(ids.LANGUAGE, "value"),
         Output(ids.EXTRA, "value"),
-        Output(ids.EXTRA, "options"),
         Output(ids.PANE, "value"),
         Output(ids.RADIOLOGICAL, "value"),
         Output(ids.THEME, "value"),
@@ -277,9 +277,9 @@ def register_callbacks(
         if trigger is None and state == shown and not notices and search_out == (search or ""):
             # the page was built for this state: nothing to send, nothing to re-render
             raise PreventUpdate
+        # the menu's options go with its values when these come from a URL (views.controls)
+        menu = extra_menu if (trigger is None or trigger == ids.URL) and state.extra else no_update
         controls = _control_values(state, shown)
-        from_url = trigger is None or trigger == ids.URL
-        controls.insert(8, extra_menu if from_url and state.extra else no_update)
         # one value per slider actually on the page, matched by plane
         by_plane = dict(zip(ids.SLICE_PLANES, controls[-1]))
         controls[-1] = [by_plane[output["id"]["plane"]] for output in ctx.outputs_list[-1] if output["id"].get("plane") in by_plane]
@@ -289,6 +289,7 @@ def register_callbacks(
             camera_request,
             extra_request,
             notice_text(notices, state.lang),
+            menu,
             *controls,
         )
 
