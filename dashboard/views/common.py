@@ -16,6 +16,7 @@ from dashboard.figures.style import format_fact
 from dashboard.i18n import translate
 
 __all__ = [
+    "dropdown_labels",
     "local",
     "citation_text",
     "Links",
@@ -115,3 +116,11 @@ def fact_item(row, lang: str, cite: Citations) -> html.Li:
         children.append(html.Span(local(row, "note", lang), className="fact-note"))
     children.append(claim_meta(row, lang, cite))
     return html.Li(className="fact", id=f"fact-{row['id']}", children=children)
+
+
+DROPDOWN_LABELS = ("select_all", "deselect_all", "selected_count", "search", "clear_search", "clear_selection", "no_options_found")
+
+
+def dropdown_labels(lang: str) -> dict:
+    """The words Dash's Dropdown writes itself (search box, select all, "3 selected"), in ``lang``."""
+    return {name: translate(f"dropdown.{name}", lang) for name in DROPDOWN_LABELS}

@@ -16,6 +16,7 @@ from dashboard import ids
 from dashboard.content import Content
 from dashboard.i18n import translate
 from dashboard.state import CAMERA_PRESETS, THEMES, ViewState
+from dashboard.views.common import dropdown_labels
 
 __all__ = ["layout", "register_callbacks", "scenario_options", "compare_options", "camera_options", "toggle_options", "extra_options", "theme_options"]
 
@@ -65,18 +66,21 @@ def layout(content: Content, catalogue, lang: str = "en") -> html.Div:
             _field(
                 "controls.scenario",
                 dcc.Dropdown(
-                    id=ids.SCENARIO, options=scenario_options(content, lang), value=state.scenario, clearable=False
+                    id=ids.SCENARIO, options=scenario_options(content, lang), value=state.scenario, clearable=False,
+                    labels=dropdown_labels(lang),
                 ),
                 lang,
             ),
             _field(
                 "controls.compare",
-                dcc.Dropdown(id=ids.COMPARE, options=compare_options(content, lang), value=NO_COMPARISON, clearable=False),
+                dcc.Dropdown(id=ids.COMPARE, options=compare_options(content, lang), value=NO_COMPARISON, clearable=False,
+                             labels=dropdown_labels(lang)),
                 lang,
             ),
             _field(
                 "controls.camera",
-                dcc.Dropdown(id=ids.CAMERA, options=camera_options(lang), value=state.camera, clearable=False),
+                dcc.Dropdown(id=ids.CAMERA, options=camera_options(lang), value=state.camera, clearable=False,
+                             labels=dropdown_labels(lang)),
                 lang,
             ),
             _field(
@@ -103,6 +107,7 @@ def layout(content: Content, catalogue, lang: str = "en") -> html.Div:
                     multi=True,
                     searchable=True,
                     placeholder=translate("controls.extra_placeholder", lang),
+                    labels=dropdown_labels(lang),
                     className="extra-select",
                 ),
                 lang,

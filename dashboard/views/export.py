@@ -16,6 +16,7 @@ from dashboard.figures.brain3d import SceneData
 from dashboard.figures.slices import SliceData
 from dashboard.i18n import translate
 from dashboard.state import ViewState
+from dashboard.views.common import dropdown_labels
 
 __all__ = ["layout", "register_callbacks", "format_options", "PNG_SCALE"]
 
@@ -31,7 +32,7 @@ def layout(lang: str) -> html.Div:
         className="export-bar",
         children=[
             dcc.Dropdown(id=ids.EXPORT_FORMAT, options=format_options(lang), value="png", clearable=False,
-                         searchable=False, className="export-format"),
+                         searchable=False, labels=dropdown_labels(lang), className="export-format"),
             dcc.Checklist(id=ids.EXPORT_OPTIONS, options=[{"label": translate("export.transparent", lang), "value": "transparent"}],
                           value=[], className="export-options"),
             html.Button(translate("export.button", lang), id=ids.EXPORT_BUTTON, n_clicks=0, className="export-button"),

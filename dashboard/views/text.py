@@ -12,6 +12,7 @@ from dash import ALL, Input, Output, ctx
 from dashboard import ids
 from dashboard.content import Content
 from dashboard.i18n import translate
+from dashboard.views.common import dropdown_labels
 from dashboard.views.controls import camera_options, compare_options, scenario_options, theme_options, toggle_options
 from dashboard.views.export import format_options
 from dashboard.views.panes import pane_options
@@ -26,6 +27,10 @@ def text_for(content: Content, key: str, lang: str) -> str:
         part, _, region_id = key.removeprefix("region-").partition(":")
         return region_text(content.region(region_id), part, lang)
     return translate(key, lang)
+
+
+# every Dropdown on the page: their own words (search, "3 selected") follow the language
+DROPDOWNS = (ids.SCENARIO, ids.COMPARE, ids.CAMERA, ids.EXTRA, ids.EXPORT_FORMAT)
 
 
 def register_callbacks(app, content: Content) -> None:
@@ -44,6 +49,7 @@ def register_callbacks(app, content: Content) -> None:
         Output(ids.THEME, "options"),
         Output(ids.TOUR_START, "children"),
         Output(ids.PRESENT_TOGGLE, "children"),
+        *(Output(menu, "labels") for menu in DROPDOWNS),
         Input(ids.LANGUAGE, "value"),
         prevent_initial_call=True,
     )
@@ -64,4 +70,5 @@ def register_callbacks(app, content: Content) -> None:
             theme_options(lang),
             translate("tour.start", lang),
             translate("present.toggle", lang),
+            *(dropdown_labels(lang) for _ in DROPDOWNS),
         )
