@@ -90,7 +90,7 @@ def slice_data(resources: Resources) -> SliceData:
     return SliceData(template=template, labels=labels, keys=tuple(keys), affine=affine)
 
 
-def _layout(resources: Resources, scene: SceneData, extras: ExtraStructures, lang: str) -> html.Div:
+def _layout(resources: Resources, scene: SceneData, slices_data: SliceData, extra_menu: list[dict], lang: str) -> html.Div:
     content = resources.content
     return html.Div(
         id=ids.APP_SHELL,
@@ -107,7 +107,7 @@ def _layout(resources: Resources, scene: SceneData, extras: ExtraStructures, lan
                     tour.header_controls(lang),
                 ],
             ),
-            controls.layout(content, extras.catalogue, lang),
+            controls.layout(content, extra_menu, lang),
             url_state.notice_layout(),
             tour.layout(lang),
             html.Main(
@@ -119,7 +119,7 @@ def _layout(resources: Resources, scene: SceneData, extras: ExtraStructures, lan
                         children=[
                             html.Div(className="view-bar", children=[panes.switch(lang), export.layout(lang)]),
                             html.Div(id=ids.pane_view("3d"), className="pane", children=brain3d.layout(scene, content.scenario_name(ViewState().scenario, lang), lang)),
-                            slices.layout(slice_data(resources), lang),
+                            slices.layout(slices_data, lang),
                             circuit.layout(),
                             *(view.layout() for view in DOCUMENT_VIEWS),
                             brain3d.legend(lang),
@@ -178,12 +178,13 @@ def create_app(resources: Resources | None = None) -> dash.Dash:
         log.warning("no regenerator-runtime in assets/%s: Dash's Babel polyfill is loaded", VENDOR_FOLDER)
     else:
         install_regenerator_runtime(app, app.get_asset_url(runtime))
-    scene = scene_data(resources)
+    scene, slices_data = scene_data(resources), slice_data(resources)
     extras = extra_structures(resources)
-    app.layout = _layout(resources, scene, extras, DEFAULT_LANGUAGE)
+    extra_menu = controls.extra_options(extras.catalogue)
+    app.layout = _layout(resources, scene, slices_data, extra_menu, DEFAULT_LANGUAGE)
     lookup = AtlasLookup(atlas_files(), resources.store, resources.content.structure_specs())
-    url_state.register_callbacks(app, resources.content, scene, controls.extra_options(extras.catalogue), lookup)
-    slices.register_callbacks(app, resources.content, scene, slice_data(resources), lookup)
+    url_state.register_callbacks(app, resources.content, scene, extra_menu, lookup)
+    slices.register_callbacks(app, resources.content, scene, slices_data, lookup)
     circuit.register_callbacks(app, scene)
     brain3d.register_callbacks(app, scene, resources.content, extras)
     regions.register_callbacks(app)
@@ -192,7 +193,7 @@ def create_app(resources: Resources | None = None) -> dash.Dash:
     text.register_callbacks(app, resources.content)
     panes.register_callbacks(app)
     tour.register_callbacks(app, resources.content)
-    export.register_callbacks(app, resources.content, scene, slice_data(resources))
+    export.register_callbacks(app, resources.content, scene, slices_data)
     for view in DOCUMENT_VIEWS:
         view.register_callbacks(app, resources.content)
     # last: the policy hashes every inline script, clientside callbacks included

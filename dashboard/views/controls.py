@@ -58,7 +58,8 @@ def _field(label_key: str, control, lang: str) -> html.Div:
     return html.Div(className="control", children=[html.Label(translate(label_key, lang), id=ids.text(label_key)), control])
 
 
-def layout(content: Content, catalogue, lang: str = "en") -> html.Div:
+def layout(content: Content, extra_menu: list[dict], lang: str = "en") -> html.Div:
+    """The control bar; ``extra_menu`` is the context menu's options (``extra_options``), kept in a store."""
     state = ViewState()
     return html.Div(
         className="control-bar",
@@ -128,7 +129,7 @@ def layout(content: Content, catalogue, lang: str = "en") -> html.Div:
                 dcc.RadioItems(id=ids.THEME, options=theme_options(lang), value="light", inline=True, className="toggles"),
                 lang,
             ),
-            dcc.Store(id=ids.EXTRA_OPTIONS, data=extra_options(catalogue)),
+            dcc.Store(id=ids.EXTRA_OPTIONS, data=extra_menu),
             dcc.Store(id=ids.EXTRA_WANTED),
         ],
     )

@@ -70,5 +70,5 @@ def register_callbacks(app, content: Content) -> None:
             theme_options(lang),
             translate("tour.start", lang),
             translate("present.toggle", lang),
-            *(dropdown_labels(lang) for _ in DROPDOWNS),
+            *[dropdown_labels(lang)] * len(DROPDOWNS),
         )
