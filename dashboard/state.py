@@ -209,7 +209,7 @@ def parse_query(
     choose("theme", THEMES)
     if "step" in params:
         value = params["step"]
-        if value.isdigit() and 1 <= int(value) <= steps:
+        if value.isascii() and value.isdigit() and 1 <= int(value) <= steps:  # "²".isdigit() too
             values["step"] = int(value)
         else:
             notices.append(Notice("step", value))

@@ -70,3 +70,10 @@ def test_tour_step_presentation_and_theme_round_trip():
     bad, notices = parse_query("?step=9&theme=neon&present=maybe", *KNOWN, steps=8)
     assert bad == ViewState()
     assert {notice.parameter for notice in notices} == {"step", "theme", "present"}
+
+
+@pytest.mark.parametrize("step", ["²", "٣", "3.0", "-1", ""])
+def test_a_step_that_is_not_plain_ascii_digits_is_a_notice_not_a_crash(step):
+    # "²".isdigit() is true, and int("²") raises (found by the URL fuzz test)
+    state, notices = parse_query(f"?step={step}", *KNOWN, steps=8)
+    assert state.step is None and notices == [Notice("step", step)]
