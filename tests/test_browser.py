@@ -87,6 +87,26 @@ def test_first_load_uses_our_plotly_bundle_and_draws_the_3d_scene_once(page, liv
     assert page.console_log.problems() == []
 
 
+def test_the_3d_scene_draws_the_same_after_its_meshes_and_lines_are_removed_and_redrawn(page, live_server):
+    # The bundle's shader cache (assets/vendor/plotly-bundle/build.js, trusted-shader-cache)
+    # no longer asks the GPU whether a cached program still exists: when the last mesh goes,
+    # its shaders and programs are deleted and must leave the cache with them.
+    open_dashboard(page, live_server)
+    graph = page.locator("#brain3d-graph")
+    before = graph.screenshot()
+    page.evaluate(
+        f"""async () => {{
+            const gd = {PLOT};
+            const data = gd.data.map(t => ({{...t}}));
+            await Plotly.react(gd, data.filter(t => !['mesh3d', 'scatter3d'].includes(t.type)), gd.layout);
+            await Plotly.react(gd, data, gd.layout);
+        }}"""
+    )
+    page.wait_for_timeout(500)
+    assert graph.screenshot() == before
+    assert page.console_log.problems() == []
+
+
 def test_a_slow_plotly_bundle_never_makes_dash_fetch_the_full_one(page, live_server):
     fetched = []
     page.on("request", lambda request: fetched.append(request.url))

@@ -33,12 +33,26 @@ def test_the_bundle_is_built_from_the_plotly_js_that_plotly_ships(bundle):
 
 
 def test_the_bundle_carries_build_js_patches(bundle):
-    # lazy-mesh-shaders and no-empty-axis-text (the browser tests draw, hover and click the
-    # meshes, and check that the hidden axes gave plotly no text to draw)
+    # The browser tests draw, hover, click, restyle and remove the meshes with these
+    # patches in; here: the bundle is built from build.js as it stands, each patch in it.
     name, _, _ = bundle
     text = (assets_dir() / name).read_text(encoding="utf-8")
-    assert "patched: lazy-mesh-shaders, no-empty-axis-text" in text[:300]
-    assert text.count('==="dispose")return function()') == 1
+    build = (assets_dir() / "vendor" / "plotly-bundle" / "build.js").read_text(encoding="utf-8")
+    patches = re.findall(r"^    name: '([\w-]+)',$", build, flags=re.MULTILINE)
+    assert patches == [
+        "lazy-mesh-shaders",
+        "no-empty-axis-text",
+        "trusted-shader-cache",
+        "one-reflection-per-shader-pair",
+        "no-error-at-load",
+    ]
+    assert f"patched: {', '.join(patches)} |" in text[:400]
+    assert text.count('==="dispose")return function()') == 1  # lazy-mesh-shaders
+    assert ".isShader(" not in text and ".isProgram(" not in text  # trusted-shader-cache
+    assert text.count('addEventListener("webglcontextlost",function(){') == 1
+    assert text.count("._vref.reflections||") == 1  # one-reflection-per-shader-pair
+    glerror = r'(\w+)\.prototype=(Object\.create\(Error\.prototype\)|new Error),\1\.prototype\.name="GLError"'
+    assert [prototype for _, prototype in re.findall(glerror, text)] == ["Object.create(Error.prototype)"]  # no-error-at-load
 
 
 def test_the_bundle_has_every_trace_type_the_figures_use(bundle, resources):
