@@ -81,6 +81,26 @@ def test_serve_on_a_busy_port_is_one_clear_line(store):
     assert "Traceback" not in result.stderr
 
 
+def test_serve_builds_the_app_without_the_optional_imports_it_never_uses(store):
+    # What `serve` does before it builds the app, in a fresh process: Dash and pandera
+    # import IPython and hypothesis (here installed, 0.2-0.5 s each) only when they can.
+    code = (
+        "import sys; from dashboard import cli; cli._skip_unused_optional_imports(); "
+        "from dashboard.app import create_app; app = create_app(); "
+        "assert app.server.test_client().get('/_dash-layout').status_code == 200; "
+        "print([name for name in cli.UNUSED_OPTIONAL_IMPORTS if sys.modules[name] is not None])"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+    # and without the skip, this environment would have imported hypothesis
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys; from dashboard.content import load_content; load_content(); print('hypothesis' in sys.modules)"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.stdout.strip() == "True", result.stderr
+
+
 def test_export_writes_the_figure_it_is_asked_for(tmp_path, store):
     out = tmp_path / "figure.png"
     result = run("export", "--view", "circuit", "--scenario", "ptsd", "--region", "amygdala", "--lang", "zh",
