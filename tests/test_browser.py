@@ -87,6 +87,21 @@ def test_first_load_uses_our_plotly_bundle_and_draws_the_3d_scene_once(page, liv
     assert page.console_log.problems() == []
 
 
+def test_graphs_in_hidden_views_are_drawn_when_shown_and_at_their_size(page, live_server):
+    # assets/hidden-graphs.js: the eight graphs of hidden views cost 0.1 s before the first 3D view
+    open_dashboard(page, live_server)
+    drawn = "() => [...document.querySelectorAll('.js-plotly-plot')].map(div => div.parentNode.id)"
+    assert page.evaluate(drawn) == ["brain3d-graph"]
+    page.locator("#pane-select label", has_text="Circuit diagram").click()
+    page.wait_for_selector("#circuit-graph .js-plotly-plot .scatterlayer .point", state="attached")
+    width = page.evaluate(
+        "() => { const gd = document.querySelector('#circuit-graph .js-plotly-plot'); return [gd._fullLayout.width, gd.parentNode.clientWidth]; }"
+    )
+    assert abs(width[0] - width[1]) <= 2, width
+    assert sorted(page.evaluate(drawn)) == ["brain3d-graph", "circuit-graph"]
+    assert page.console_log.problems() == []
+
+
 def test_the_3d_scene_draws_the_same_after_its_meshes_and_lines_are_removed_and_redrawn(page, live_server):
     # The bundle's shader cache (assets/vendor/plotly-bundle/build.js, trusted-shader-cache)
     # no longer asks the GPU whether a cached program still exists: when the last mesh goes,

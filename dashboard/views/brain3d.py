@@ -35,8 +35,15 @@ GRAPH_CONFIG = {
 LEGEND_ENTRIES = ("up", "down", "unchanged", "mixed", "none")
 
 
-def _graph(graph_id: str, figure) -> dcc.Graph:
-    return dcc.Graph(id=graph_id, figure=figure, config=GRAPH_CONFIG, className="brain3d-graph")
+# The class that keeps a graph drawn while its view is hidden (assets/hidden-graphs.js
+# otherwise draws a graph first when its view is shown): the main 3D view follows every
+# selection even behind the slices or the diagram, and answers for the export.
+ALWAYS_DRAWN = "always-drawn"
+
+
+def _graph(graph_id: str, figure, always_drawn: bool = False) -> dcc.Graph:
+    class_name = f"brain3d-graph {ALWAYS_DRAWN}" if always_drawn else "brain3d-graph"
+    return dcc.Graph(id=graph_id, figure=figure, config=GRAPH_CONFIG, className=class_name)
 
 
 def legend(lang: str) -> html.Ul:
@@ -70,7 +77,7 @@ def layout(scene: SceneData, caption: str, lang: str = "en") -> html.Section:
                 children=[
                     html.Div(
                         className="brain3d-pane",
-                        children=[html.Div(caption, id=ids.MAIN_CAPTION, className="pane-caption"), _graph(ids.BRAIN3D_GRAPH, brain_figure(scene, ViewState(lang=lang)))],
+                        children=[html.Div(caption, id=ids.MAIN_CAPTION, className="pane-caption"), _graph(ids.BRAIN3D_GRAPH, brain_figure(scene, ViewState(lang=lang)), always_drawn=True)],
                     ),
                     html.Div(
                         id=ids.COMPARE_VIEW,
