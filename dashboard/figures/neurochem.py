@@ -107,5 +107,5 @@ def neurochem_figure(facts: pd.DataFrame, citations: dict[str, str], lang: str) 
         x=0, y=0, yshift=-62, xref="paper", yref="paper", showarrow=False, xanchor="left", yanchor="top", align="left",
         text=translate("neurochem.caveat", lang), font={"size": 13, "color": MUTED},
     )
-    figure.update_layout(CHART_LAYOUT, bargap=0.45, margin={"l": 10, "r": 30, "t": 50, "b": 120}, uirevision="neurochem")
+    figure.update_layout(CHART_LAYOUT, bargap=0.45, margin={"l": 10, "r": 30, "t": 50, "b": 140}, uirevision="neurochem")
     return figure
