@@ -37,7 +37,7 @@ LEGEND_ENTRIES = ("up", "down", "unchanged", "mixed", "none")
 
 # The class that keeps a graph drawn while its view is hidden (assets/hidden-graphs.js
 # otherwise draws a graph first when its view is shown): the main 3D view follows every
-# selection even behind the slices or the diagram, and answers for the export.
+# selection even behind the slices or the diagram (panes.GATED_PANES leaves it out).
 ALWAYS_DRAWN = "always-drawn"
 
 
