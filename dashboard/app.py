@@ -18,7 +18,7 @@ from dashboard.i18n import DEFAULT_LANGUAGE, translate
 from dashboard.paths import assets_dir
 from dashboard.resources import Resources, load_resources
 from dashboard.security import install_headers, install_request_guard
-from dashboard.serving import install_layout_cache, install_regenerator_runtime
+from dashboard.serving import install_layout_cache, install_preloads, install_regenerator_runtime
 from dashboard.state import ViewState
 from dashboard.views import (
     brain3d,
@@ -173,6 +173,7 @@ def create_app(resources: Resources | None = None) -> dash.Dash:
         # fetches the full plotly.js too. Starting Dash once the deferred scripts have run
         # (DOMContentLoaded) closes that race.
         app.renderer = f"document.addEventListener('DOMContentLoaded', function () {{ {app.renderer} }});"
+    install_preloads(app)
     runtime = regenerator_runtime()
     if runtime is None:
         log.warning("no regenerator-runtime in assets/%s: Dash's Babel polyfill is loaded", VENDOR_FOLDER)

@@ -1,6 +1,7 @@
 """The Dash app, its figure builders and its callbacks, without a browser."""
 
 import json
+import re
 
 import numpy as np
 import pytest
@@ -205,3 +206,22 @@ def test_the_layout_is_served_from_memory_compressed_and_as_dash_builds_it(resou
     assert gzip.decompress(first.get_data()) == plain.get_data() == to_json(app.get_layout()).encode()
     assert json.loads(plain.get_data())["props"]["id"] == ids.APP_SHELL
     assert first.headers["Content-Security-Policy"].startswith("default-src 'self'")
+
+
+def test_the_page_preloads_what_dash_fetches_once_its_scripts_have_run(resources):
+    # the browser test of the first load checks that each is fetched once, from the preload
+    from pathlib import Path
+
+    import dash
+
+    from dashboard.serving import PRELOADED_CHUNKS
+
+    client = create_app(resources).server.test_client()
+    head = client.get("/").get_data(as_text=True).split("</head>")[0]
+    preloaded = re.findall(r'<link rel="preload" href="([^"]+)" as="(\w+)"', head)
+    assert ("/_dash-layout", "fetch") in preloaded and ("/_dash-dependencies", "fetch") in preloaded
+    for chunk in PRELOADED_CHUNKS:
+        assert (f"/_dash-component-suites/{chunk}", "script") in preloaded
+        # a Dash upgrade that renames dcc's chunks fails here, not as a wasted download
+        assert (Path(dash.__file__).parent / chunk.removeprefix("dash/")).is_file(), chunk
+        assert client.get(f"/_dash-component-suites/{chunk}").status_code == 200

@@ -80,6 +80,9 @@ def test_first_load_uses_our_plotly_bundle_and_draws_the_3d_scene_once(page, liv
     assert page.evaluate("() => window.draws['brain3d-graph']") == 1
     # the layout is the default state's: the URL check is the only round trip at load
     assert sum("_dash-update-component" in url for url in fetched) == 1
+    # what Dash fetches after its scripts is preloaded with them, and fetched once
+    for name in ("/_dash-layout", "/_dash-dependencies", "/async-graph.js", "/async-dropdown.js", "/async-slider.js"):
+        assert sum(url.endswith(name) for url in fetched) == 1, name
     assert "Select a region" in page.locator("#panel-body").inner_text()
     # the axes gave plotly no titles or tick labels to turn into WebGL text (0.3 s of the draw)
     vectorised = page.evaluate(f"() => {{ const text = {PLOT}._fullLayout.scene._scene.glplot.axes._text; return [...text.labelCount, ...text.tickCount]; }}")
