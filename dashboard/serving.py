@@ -86,8 +86,9 @@ def install_preloads(app: dash.Dash) -> None:
     prefix = app.config.requests_pathname_prefix
     links = [f'<link rel="preload" href="{prefix}{route}" as="fetch" crossorigin>' for route in (LAYOUT_ROUTE, DEPENDENCIES_ROUTE)]
     links += [f'<link rel="preload" href="{prefix}_dash-component-suites/{chunk}" as="script">' for chunk in PRELOADED_CHUNKS]
+    preloads = "\n".join(links)
 
     def interpolate_index(**parts):
-        return build_index(**{**parts, "metas": parts.get("metas", "") + "\n".join(links)})
+        return build_index(**{**parts, "metas": parts.get("metas", "") + preloads})
 
     app.interpolate_index = interpolate_index

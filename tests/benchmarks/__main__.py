@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -41,8 +42,6 @@ UNITS = {"_s": "s", "_ms": "ms", "_ms_p50": "ms", "_ms_p95": "ms", "_mb": "MB", 
 
 
 def run(loads: int, repeats: int, starts: int) -> dict:
-    import os
-
     from dashboard.resources import load_resources
 
     results: dict[str, float] = {}

@@ -165,9 +165,9 @@ const stackglPatches = {
       let source = fs.readFileSync(args.path, 'utf8');
       for (const patch of PATCHES) {
         patch.edits.forEach((edit, index) => {
-          const found = source.split(edit.from).length - 1;
-          if (found !== 1) throw new Error(`${patch.name}, edit ${index + 1}: expected the patched lines once in ${args.path}, found ${found}`);
-          source = source.split(edit.from).join(edit.to);
+          const pieces = source.split(edit.from);
+          if (pieces.length !== 2) throw new Error(`${patch.name}, edit ${index + 1}: expected the patched lines once in ${args.path}, found ${pieces.length - 1}`);
+          source = pieces.join(edit.to);
         });
       }
       return { contents: source, loader: 'js' };
